@@ -1,0 +1,84 @@
+//! Command-line arguments: exactly what the user typed, checked for shape only.
+
+use lexopt::prelude::*;
+use std::ffi::OsString;
+
+/// A parsed command line.
+#[derive(Debug, PartialEq)]
+pub enum Command {
+    /// `--help` or no arguments.
+    Help,
+    /// `templates`: list the built-in templates.
+    Templates,
+    /// `check [--json] TEMPLATE`.
+    Check { template: String, json: bool },
+    /// `validate --template T [--json] DATA`.
+    Validate { template: String, data: String, json: bool },
+}
+
+/// Parses the arguments after the program name.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
+    let mut p = lexopt::Parser::from_args(args);
+    let sub = match p.next().map_err(|e| e.to_string())? {
+        None | Some(Long("help") | Short('h')) => return Ok(Command::Help),
+        Some(Value(v)) => v.string().map_err(|_| "the command is not valid UTF-8".to_owned())?,
+        Some(other) => return Err(format!("expected a command, found {}", other.unexpected())),
+    };
+    let (mut template, mut json, mut positional) = (None, false, Vec::new());
+    while let Some(arg) = p.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("json") => json = true,
+            Long("template") | Short('t') if sub == "validate" => {
+                template = Some(
+                    p.value()
+                        .map_err(|e| e.to_string())?
+                        .string()
+                        .map_err(|_| "--template is not valid UTF-8")?,
+                )
+            }
+            Long("help") | Short('h') => return Ok(Command::Help),
+            Value(v) => positional
+                .push(v.string().map_err(|_| "an argument is not valid UTF-8".to_owned())?),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    match (sub.as_str(), positional.as_slice()) {
+        ("templates", []) => Ok(Command::Templates),
+        ("check", [t]) => Ok(Command::Check { template: t.clone(), json }),
+        ("check", _) => Err("check takes exactly one TEMPLATE".into()),
+        ("validate", [d]) => match template {
+            Some(template) => Ok(Command::Validate { template, data: d.clone(), json }),
+            None => Err("validate needs --template TEMPLATE".into()),
+        },
+        ("validate", _) => Err("validate takes exactly one DATA file".into()),
+        (other, _) => Err(format!("unknown command {other:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(s: &str) -> Result<Command, String> {
+        parse(s.split_whitespace().map(OsString::from))
+    }
+
+    #[test]
+    fn parses_validate_in_any_order() {
+        let want =
+            Command::Validate { template: "t.json".into(), data: "d.json".into(), json: true };
+        assert_eq!(parse_str("validate --template t.json --json d.json"), Ok(want));
+        let want =
+            Command::Validate { template: "t.json".into(), data: "d.json".into(), json: false };
+        assert_eq!(parse_str("validate d.json --template=t.json"), Ok(want));
+    }
+
+    #[test]
+    fn rejects_what_is_missing_or_unknown() {
+        assert!(parse_str("validate d.json").unwrap_err().contains("--template"));
+        assert!(parse_str("check").is_err());
+        assert!(parse_str("frobnicate").unwrap_err().contains("frobnicate"));
+        assert!(parse_str("check --bogus t").is_err());
+        assert_eq!(parse_str(""), Ok(Command::Help));
+    }
+}

@@ -1,0 +1,53 @@
+//! Reading the files a command names, with messages that say which file and
+//! where it went wrong.
+
+use hitforms_engine::{Template, builtin_template};
+use serde_json::Value;
+use std::io::Read;
+
+/// The largest input file read (a guard against reading something absurd).
+const MAX_INPUT: u64 = 256 * 1024 * 1024;
+
+fn read(path: &str) -> Result<String, String> {
+    let mut text = String::new();
+    let result = if path == "-" {
+        std::io::stdin().take(MAX_INPUT).read_to_string(&mut text)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(MAX_INPUT).read_to_string(&mut text))
+    };
+    result.map_err(|e| format!("cannot read {path}: {e}"))?;
+    Ok(text)
+}
+
+/// The text of a template given as a path or a built-in name, and a name for
+/// the source to use in messages.
+pub fn template_text(arg: &str) -> Result<(String, String), String> {
+    if !std::path::Path::new(arg).exists() {
+        if let Some(json) = builtin_template(arg) {
+            return Ok((format!("built-in template {arg}"), json.to_owned()));
+        }
+    }
+    Ok((arg.to_owned(), read(arg)?))
+}
+
+/// A strictly loaded template; all of its problems in the error message.
+pub fn template(arg: &str) -> Result<Template, String> {
+    let (source, text) = template_text(arg)?;
+    Template::load(&text).map_err(|problems| {
+        let lines: Vec<String> =
+            problems.iter().map(|p| format!("  {}", crate::report::line(p))).collect();
+        format!(
+            "the template {source} is unusable ({} problems):\n{}",
+            problems.len(),
+            lines.join("\n")
+        )
+    })
+}
+
+/// A data document: any JSON value (validation reports a non-object).
+pub fn data(path: &str) -> Result<Value, String> {
+    let text = read(path)?;
+    serde_json::from_str(&text).map_err(|e| {
+        format!("{path} is not valid JSON: line {}, column {}: {e}", e.line(), e.column())
+    })
+}

@@ -1,0 +1,79 @@
+//! `hitforms`: the form engine on the command line, for servers and scripts.
+//!
+//! Exit codes: 0 the input is valid, 1 it is invalid (findings printed),
+//! 2 it could not be used at all (unreadable file, malformed JSON, bad
+//! arguments), with a message naming the file and the place.
+
+mod args;
+mod input;
+mod report;
+
+use args::Command;
+use hitforms_engine::validate;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+hitforms: check form templates and validate data against them
+
+USAGE:
+    hitforms check [--json] TEMPLATE
+    hitforms validate --template TEMPLATE [--json] DATA
+    hitforms templates
+
+TEMPLATE is a path to a template JSON file or the name of a built-in template
+(see `hitforms templates`). DATA is a path to a JSON data document, or - for
+standard input.
+
+EXIT CODES:
+    0  valid            1  invalid (the problems are printed)
+    2  unusable input (a file cannot be read, is not JSON, or bad arguments)
+";
+
+fn main() -> ExitCode {
+    let command = match args::parse(std::env::args_os().skip(1)) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("hitforms: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(command) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("hitforms: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, String> {
+    match command {
+        Command::Help => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Templates => {
+            for (name, _) in hitforms_engine::BUILTIN_TEMPLATES {
+                println!("{name}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { template, json } => {
+            let (source, text) = input::template_text(&template)?;
+            let (_, problems) = hitforms_engine::Template::load_lenient(&text);
+            report::print(&source, &problems, json);
+            Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Validate { template, data, json } => {
+            let template = input::template(&template)?;
+            let data = input::data(&data)?;
+            let issues = validate(&template, &data);
+            report::print("data", &issues, json);
+            Ok(if hitforms_engine::is_valid(&issues) {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! Problems as data: every template problem and every validation finding is an
+//! [`Issue`] with a JSON pointer, a stable [`Code`], parameters and a severity.
+//! Messages are produced later from the code (see [`crate::messages`]).
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// How serious an issue is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Blocks submission (or, for a template, blocks loading in strict mode).
+    Error,
+    /// Shown to the user but does not block.
+    Warning,
+}
+
+macro_rules! codes {
+    ($($(#[$doc:meta])* $variant:ident = $text:literal,)*) => {
+        /// The stable identity of an issue. The string form (`as_str`) is part of
+        /// the public contract: message catalogs and integrators key on it.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Code {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in declaration order (used to check message catalogs).
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The stable string form, e.g. `text.too_long`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $text,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The template text is not valid JSON.
+    TemplateJson = "template.json",
+    /// A required template property is missing.
+    TemplateMissing = "template.missing",
+    /// A template property has the wrong JSON type.
+    TemplateWrongType = "template.wrong_type",
+    /// A template object has a property the format does not define.
+    TemplateUnknownProperty = "template.unknown_property",
+    /// A field declares a kind the engine does not know.
+    TemplateUnknownKind = "template.unknown_kind",
+    /// Two sections or fields share an id.
+    TemplateDuplicateId = "template.duplicate_id",
+    /// A template value is out of its allowed range or form.
+    TemplateInvalidValue = "template.invalid_value",
+    /// The data document is not valid JSON.
+    DataJson = "data.json",
+    /// The data document is not a JSON object.
+    DataNotObject = "data.not_object",
+    /// The data document has a key that no field of the template declares.
+    DataUnknownField = "data.unknown_field",
+    /// A required value is missing or blank.
+    Required = "required",
+    /// A value has the wrong JSON type for its field.
+    WrongType = "type.mismatch",
+    /// A text is longer than its limit (UTF-16 code units).
+    TextTooLong = "text.too_long",
+    /// A number could not be read as a decimal number.
+    NumberInvalid = "number.invalid",
+    /// A number has a fractional part where a whole number is expected.
+    NumberNotInteger = "number.not_integer",
+    /// A number has more decimals than its field allows (it is not rounded).
+    NumberTooManyDecimals = "number.too_many_decimals",
+    /// A number is below its minimum.
+    NumberBelowMin = "number.below_min",
+    /// A number is above its maximum.
+    NumberAboveMax = "number.above_max",
+    /// A multilingual value has a translation in a language that is not an input language.
+    LanguageUnknown = "language.unknown",
+    /// A multilingual value has two translations in one language.
+    LanguageDuplicate = "language.duplicate",
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem, located by a JSON pointer into the document it concerns
+/// (the template for template problems, the data for validation findings).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Issue {
+    /// JSON pointer (RFC 6901), e.g. `/summary` or `/sections/0/fields/2/kind`.
+    pub path: String,
+    /// Stable code.
+    pub code: Code,
+    /// Named parameters the message interpolates (`max`, `length`, `language`…).
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    pub params: Map<String, Value>,
+    /// Error or warning.
+    pub severity: Severity,
+}
+
+impl Issue {
+    /// A new error at `path` with no parameters.
+    pub fn error(path: impl Into<String>, code: Code) -> Self {
+        Issue { path: path.into(), code, params: Map::new(), severity: Severity::Error }
+    }
+
+    /// A new warning at `path` with no parameters.
+    pub fn warning(path: impl Into<String>, code: Code) -> Self {
+        Issue { severity: Severity::Warning, ..Issue::error(path, code) }
+    }
+
+    /// Adds a parameter (builder style).
+    pub fn with(mut self, name: &str, value: impl Into<Value>) -> Self {
+        self.params.insert(name.to_owned(), value.into());
+        self
+    }
+
+    /// The English message for this issue.
+    pub fn message(&self) -> String {
+        crate::messages::english(self)
+    }
+}
+
+/// Appends `segment` to a JSON pointer, escaping `~` and `/` as RFC 6901 says.
+pub fn pointer_push(base: &str, segment: &str) -> String {
+    let mut out = String::with_capacity(base.len() + segment.len() + 1);
+    out.push_str(base);
+    out.push('/');
+    for c in segment.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_segments_are_escaped() {
+        assert_eq!(pointer_push("", "a/b~c"), "/a~1b~0c");
+        assert_eq!(pointer_push("/x", "0"), "/x/0");
+    }
+
+    #[test]
+    fn issues_serialize_as_plain_data() {
+        let issue = Issue::error("/name", Code::TextTooLong).with("max", 5);
+        let json = serde_json::to_value(&issue).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"path": "/name", "code": "text.too_long",
+                               "params": {"max": 5}, "severity": "error"})
+        );
+    }
+
+    #[test]
+    fn codes_are_unique() {
+        let mut seen: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        seen.sort_unstable();
+        let before = seen.len();
+        seen.dedup();
+        assert_eq!(before, seen.len());
+    }
+}

@@ -1,0 +1,116 @@
+//! Message catalogs keyed by [`Code`]. A message is a template with `{name}`
+//! placeholders filled from the issue's parameters. English is complete and
+//! is the fallback of every other catalog (the widgets add more languages).
+
+#[cfg(test)]
+use crate::issue::Code;
+use crate::issue::Issue;
+use serde_json::Value;
+
+/// A catalog: message key → message template. The key is a code's string
+/// form, or the code followed by `#language` for the variant used when the
+/// issue concerns one language of a multilingual field.
+pub type Catalog = &'static [(&'static str, &'static str)];
+
+/// The English catalog. A test checks it covers every [`Code`].
+pub const ENGLISH: Catalog = &[
+    ("template.json", "The template is not valid JSON (line {line}, column {column}): {detail}"),
+    ("template.missing", "The property \"{property}\" is missing."),
+    ("template.wrong_type", "Expected {expected} here."),
+    ("template.unknown_property", "Unknown property \"{property}\"."),
+    ("template.unknown_kind", "Unknown field kind \"{kind}\"."),
+    ("template.duplicate_id", "The id \"{id}\" is already used at {first}."),
+    ("template.invalid_value", "Invalid value: expected {expected}."),
+    ("data.json", "The data is not valid JSON (line {line}, column {column}): {detail}"),
+    ("data.not_object", "The data must be a JSON object keyed by field id."),
+    (
+        "data.unknown_field",
+        "The template has no field \"{key}\"; the value is kept but not checked.",
+    ),
+    ("required", "This field is required."),
+    ("required#language", "This field is required in {language}."),
+    ("type.mismatch", "Expected {expected} here."),
+    ("text.too_long", "Use at most {max} characters (now {length})."),
+    ("text.too_long#language", "Use at most {max} characters in {language} (now {length})."),
+    ("number.invalid", "Enter a number, such as 12 or 12.50."),
+    ("number.not_integer", "Enter a whole number."),
+    ("number.too_many_decimals", "Use at most {scale} decimals."),
+    ("number.below_min", "Enter {min} or more."),
+    ("number.above_max", "Enter {max} or less."),
+    ("language.unknown", "{language} is not an input language of this form."),
+    ("language.duplicate", "There is more than one {language} translation."),
+];
+
+/// The English message for an issue.
+pub fn english(issue: &Issue) -> String {
+    message(ENGLISH, issue)
+}
+
+/// The message for `issue` from `catalog`, falling back to English, and to
+/// the bare code when no catalog knows it.
+pub fn message(catalog: Catalog, issue: &Issue) -> String {
+    let code = issue.code.as_str();
+    let specific = issue.params.contains_key("language").then(|| format!("{code}#language"));
+    let template = [catalog, ENGLISH]
+        .iter()
+        .find_map(|c| specific.as_deref().and_then(|k| lookup(c, k)).or_else(|| lookup(c, code)))
+        .unwrap_or(code);
+    interpolate(template, issue)
+}
+
+fn lookup(catalog: Catalog, key: &str) -> Option<&'static str> {
+    catalog.iter().find(|(k, _)| *k == key).map(|(_, m)| *m)
+}
+
+/// Fills `{name}` placeholders; an unknown name is left as written.
+pub fn interpolate(template: &str, issue: &Issue) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match issue.params.get(name) {
+                    Some(Value::String(s)) => out.push_str(s),
+                    Some(v) => out.push_str(&v.to_string()),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_covers_every_code() {
+        for code in Code::ALL {
+            assert!(lookup(ENGLISH, code.as_str()).is_some(), "no English message for {code}");
+        }
+    }
+
+    #[test]
+    fn fills_parameters() {
+        let issue = Issue::error("/a", Code::TextTooLong).with("max", 5).with("length", 7);
+        assert_eq!(english(&issue), "Use at most 5 characters (now 7).");
+        let issue = issue.with("language", "DE");
+        assert_eq!(english(&issue), "Use at most 5 characters in DE (now 7).");
+    }
+
+    #[test]
+    fn leaves_unknown_placeholders_and_stray_braces() {
+        let issue = Issue::error("", Code::Required);
+        assert_eq!(interpolate("{x} and {", &issue), "{x} and {");
+    }
+}
