@@ -22,10 +22,10 @@ fn read(path: &str) -> Result<String, String> {
 /// The text of a template given as a path or a built-in name, and a name for
 /// the source to use in messages.
 pub fn template_text(arg: &str) -> Result<(String, String), String> {
-    if !std::path::Path::new(arg).exists() {
-        if let Some(json) = builtin_template(arg) {
-            return Ok((format!("built-in template {arg}"), json.to_owned()));
-        }
+    if !std::path::Path::new(arg).exists()
+        && let Some(json) = builtin_template(arg)
+    {
+        return Ok((format!("built-in template {arg}"), json.to_owned()));
     }
     Ok((arg.to_owned(), read(arg)?))
 }

@@ -1,1 +1,88 @@
-fn main() {}
+//! `cargo xtask`: the project's tasks, in Rust, so they run the same on every
+//! machine. Each task installs what it needs first (idempotently).
+//!
+//! - `setup`: toolchain target, wasm-bindgen-cli, wasm-pack, Chromium, npm packages.
+//! - `build`: the `hitforms` CLI (release) and the npm package's wasm (`pkg/dist`).
+//! - `demo [--port N]`: build, then serve the demo on 127.0.0.1 and print its URL.
+//! - `test`: every check and test tier (the README's test command; `.ci/run` calls it).
+//! - `size`: print the widget's wasm + JS size, raw and gzip, against the budget.
+
+mod serve;
+mod setup;
+mod size;
+mod test;
+mod util;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::all(),
+        Some("build") => setup::all().and_then(|()| build_all()),
+        Some("demo") => demo(&args[1..]),
+        Some("test") => test::run(),
+        Some("size") => size::report().map(|_| ()),
+        _ => {
+            eprintln!("usage: cargo xtask <setup | build | demo [--port N] | test | size>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Builds the release CLI and the widget package.
+fn build_all() -> util::Result {
+    util::cargo(&["build", "--release", "-p", "hitforms-cli"])?;
+    build_widgets()
+}
+
+/// `wasm-pack build` of the widgets into `pkg/dist` (size-optimised, wasm-opt -Oz).
+pub fn build_widgets() -> util::Result {
+    util::run(
+        "wasm-pack",
+        &[
+            "build",
+            "widgets",
+            "--target",
+            "web",
+            "--release",
+            "--no-pack",
+            "--out-dir",
+            "../pkg/dist",
+            "--out-name",
+            "hitforms",
+        ],
+    )?;
+    // wasm-pack writes a `.gitignore` of `*` there, which npm obeys when
+    // packing: the package would lack its JS snippets. The repository's own
+    // .gitignore already ignores pkg/dist.
+    let stray = util::root().join("pkg/dist/.gitignore");
+    if stray.exists() {
+        std::fs::remove_file(&stray).map_err(|e| format!("{}: {e}", stray.display()))?;
+    }
+    Ok(())
+}
+
+fn demo(args: &[String]) -> util::Result {
+    let port = match args {
+        [] => 8123,
+        [flag, n] if flag == "--port" => {
+            n.parse().map_err(|_| format!("--port takes a number, got {n:?}"))?
+        }
+        _ => return Err("usage: cargo xtask demo [--port N]".into()),
+    };
+    setup::all()?;
+    build_all()?;
+    size::report()?;
+    let server = serve::Server::bind(port)?;
+    println!("\nhitforms demo: http://{}/demo/   (Ctrl-C stops it)", server.addr());
+    server.run_forever();
+    Ok(())
+}

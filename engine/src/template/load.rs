@@ -185,13 +185,13 @@ impl Loader {
                     max: obj.opt_decimal("max", p),
                     scale,
                 };
-                if let (Some(min), Some(max)) = (rules.min, rules.max) {
-                    if min > max {
-                        p.push(
-                            Issue::error(obj.at("min"), Code::TemplateInvalidValue)
-                                .with("expected", "min not above max"),
-                        );
-                    }
+                if let (Some(min), Some(max)) = (rules.min, rules.max)
+                    && min > max
+                {
+                    p.push(
+                        Issue::error(obj.at("min"), Code::TemplateInvalidValue)
+                            .with("expected", "min not above max"),
+                    );
                 }
                 FieldKind::Number(rules)
             }

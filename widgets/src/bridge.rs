@@ -1,0 +1,54 @@
+//! Crossing between engine JSON and the page: JSON ↔ JS values, attribute
+//! parsing, and the element's CustomEvents.
+
+use serde_json::{Value, json};
+use wasm_bindgen::JsValue;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+
+/// A JSON value as a plain JS value (through `JSON.parse`, which is small and exact).
+pub fn json_to_js(value: &Value) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
+}
+
+/// A JS value as JSON (through `JSON.stringify`); `null` when it cannot be.
+pub fn js_to_json(value: &JsValue) -> Value {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or(Value::Null)
+}
+
+/// The `data` attribute as a data document: inline JSON; anything else
+/// (absent, malformed) starts an empty document and is logged.
+pub fn parse_data_attribute(attr: Option<&str>) -> Value {
+    match attr.map(str::trim).filter(|a| !a.is_empty()) {
+        None => json!({}),
+        Some(text) => match serde_json::from_str::<Value>(text) {
+            Ok(v @ Value::Object(_)) => v,
+            _ => {
+                web_sys::console::warn_1(
+                    &"hitforms-form: the data attribute is not a JSON object; starting empty"
+                        .into(),
+                );
+                json!({})
+            }
+        },
+    }
+}
+
+/// Dispatches `hitforms-change` (bubbling, crossing the shadow boundary).
+pub fn dispatch_change(host: &HtmlElement, data: &Value, valid: bool, changed: &[String]) {
+    let detail = json!({ "data": data, "valid": valid, "changed": changed });
+    dispatch(host, "hitforms-change", &detail);
+}
+
+fn dispatch(host: &HtmlElement, name: &str, detail: &Value) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&json_to_js(detail));
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}

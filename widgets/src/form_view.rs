@@ -1,0 +1,166 @@
+//! The form: loads the template, holds the engine's form state, renders the
+//! sections and feeds every input back to the engine. Which fields changed is
+//! the engine's answer; only those fields' signals are updated.
+
+use crate::bridge::dispatch_change;
+use crate::fields::{FieldCtx, OnInput, render_field};
+use crate::source::load_template;
+use hitforms_engine::{FieldView, FormState};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::rc::Rc;
+use web_sys::HtmlElement;
+
+/// State shared between the mounted view and the element's JS properties.
+#[derive(Clone, Default)]
+pub struct Shared {
+    state: ArcStoredValue<Option<FormState>>,
+    show_all: ArcRwSignal<bool>,
+}
+
+impl Shared {
+    /// The data document, once the template has loaded.
+    pub fn data(&self) -> Option<Value> {
+        self.state.with_value(|s| s.as_ref().map(FormState::data))
+    }
+
+    /// Whether the form is loaded and has no error.
+    pub fn valid(&self) -> bool {
+        self.state.with_value(|s| s.as_ref().is_some_and(FormState::is_valid))
+    }
+
+    /// Shows every field's errors, touched or not.
+    pub fn show_all_errors(&self) {
+        self.show_all.set(true);
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum Load {
+    Loading,
+    Ready,
+    Failed(String, Vec<String>),
+}
+
+/// The whole element content: a loading notice, the template's problems, or the form.
+#[component]
+pub fn FormElement(
+    /// The `template` attribute: inline JSON or a URL.
+    source: String,
+    /// UI language (lower-case code).
+    lang: String,
+    /// The starting data document.
+    data: Value,
+    /// State the element's properties read.
+    shared: Shared,
+    /// The custom element, target of the CustomEvents.
+    host: HtmlElement,
+) -> impl IntoView {
+    let status = RwSignal::new(Load::Loading);
+    let state = shared.state.clone();
+    leptos::task::spawn_local(async move {
+        match load_template(&source).await {
+            Ok(template) => match FormState::new(template, data) {
+                Ok(form) => {
+                    state.set_value(Some(form));
+                    status.set(Load::Ready);
+                }
+                Err(issue) => status
+                    .set(Load::Failed("The form data is unusable.".into(), vec![issue.message()])),
+            },
+            Err((summary, lines)) => status.set(Load::Failed(summary, lines)),
+        }
+    });
+    let host = SendWrapper::new(host);
+    move || match status.get() {
+        Load::Loading => {
+            view! { <p class="hf-status" role="status">"Loading the form…"</p> }.into_any()
+        }
+        Load::Failed(summary, lines) => view! {
+            <div class="hf-problem" role="alert">
+                <p>{summary}</p>
+                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            </div>
+        }
+        .into_any(),
+        Load::Ready => {
+            view! { <FormView shared=shared.clone() lang=lang.clone() host=host.clone() /> }
+                .into_any()
+        }
+    }
+}
+
+/// The loaded form: title, sections, fields.
+#[component]
+fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> impl IntoView {
+    let Some((template, views)) = shared.state.with_value(|s| {
+        s.as_ref().map(|f| {
+            let views: Vec<FieldView> =
+                f.template().fields().filter_map(|field| f.view(&field.id, &lang)).collect();
+            (f.template().clone(), views)
+        })
+    }) else {
+        return ().into_any();
+    };
+    let signals: HashMap<String, RwSignal<FieldView>> =
+        views.into_iter().map(|v| (v.id.clone(), RwSignal::new(v))).collect();
+    let touched: HashMap<String, RwSignal<bool>> =
+        signals.keys().map(|id| (id.clone(), RwSignal::new(false))).collect();
+
+    let on_input: OnInput = {
+        let (signals, touched, state, lang) =
+            (signals.clone(), touched.clone(), shared.state.clone(), lang.clone());
+        Rc::new(move |id: &str, language: Option<&str>, typed: &str| {
+            let mut guard = state.write_value();
+            let Some(form) = guard.as_mut() else { return };
+            let changed = match language {
+                Some(l) => form.set_translation(id, l, typed),
+                None => form.set_input(id, typed),
+            };
+            for c in &changed {
+                if let (Some(signal), Some(view)) = (signals.get(c), form.view(c, &lang))
+                    && signal.with_untracked(|old| *old != view)
+                {
+                    signal.set(view);
+                }
+            }
+            let (data, valid) = (form.data(), form.is_valid());
+            drop(guard);
+            if let Some(t) = touched.get(id) {
+                t.set(true);
+            }
+            dispatch_change(&host, &data, valid, &changed);
+        })
+    };
+
+    let show_all = shared.show_all.clone();
+    let sections = template.sections.iter().map(|section| {
+        let fields = section.fields.iter().filter_map(|field| {
+            let ctx = FieldCtx {
+                view: *signals.get(&field.id)?,
+                show_errors: {
+                    let (t, all) = (*touched.get(&field.id)?, show_all.clone());
+                    Signal::derive(move || t.get() || all.get())
+                },
+                on_input: on_input.clone(),
+            };
+            Some(render_field(ctx))
+        });
+        view! {
+            <fieldset class="hf-section" data-section=section.id.clone()>
+                <legend>{section.title.get(&lang).to_owned()}</legend>
+                {fields.collect_view()}
+            </fieldset>
+        }
+    });
+    view! {
+        <form class="hf-form" novalidate on:submit=|e| e.prevent_default()>
+            <h2>{template.title.get(&lang).to_owned()}</h2>
+            <p class="hf-note">"Fields marked " <span aria-hidden="true">"*"</span> " are required."</p>
+            {sections.collect_view()}
+        </form>
+    }
+    .into_any()
+}
