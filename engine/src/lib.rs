@@ -38,9 +38,12 @@ mod form;
 mod issue;
 pub mod messages;
 pub mod number;
+pub mod shape;
 mod template;
 pub mod text;
 mod validate;
+pub mod value;
+// Modules added by parallel work land below this line.
 
 pub use builtin::{BUILTIN_TEMPLATES, builtin_template};
 pub use form::{FieldView, FormState, InputPart};
