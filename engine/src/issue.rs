@@ -19,19 +19,22 @@ macro_rules! codes {
     ($($(#[$doc:meta])* $variant:ident = $text:literal,)*) => {
         /// The stable identity of an issue. The string form (`as_str`) is part of
         /// the public contract: message catalogs and integrators key on it.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[non_exhaustive]
         pub enum Code {
             $($(#[$doc])* $variant,)*
+            /// A template's own cross-field rule code (e.g. `partners.one_lead`);
+            /// its message comes from the template.
+            Rule(std::sync::Arc<str>),
         }
 
         impl Code {
-            /// Every code, in declaration order (used to check message catalogs).
+            /// Every built-in code, in declaration order (used to check message catalogs).
             pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
 
             /// The stable string form, e.g. `text.too_long`.
-            pub fn as_str(self) -> &'static str {
-                match self { $(Code::$variant => $text,)* }
+            pub fn as_str(&self) -> &str {
+                match self { $(Code::$variant => $text,)* Code::Rule(code) => code }
             }
         }
     };
@@ -78,6 +81,18 @@ codes! {
     LanguageUnknown = "language.unknown",
     /// A multilingual value has two translations in one language.
     LanguageDuplicate = "language.duplicate",
+    /// A list (repeatable group, table, multi-select) has fewer items than allowed.
+    ListTooFew = "list.too_few",
+    /// A list has more items than allowed.
+    ListTooMany = "list.too_many",
+    /// A select's value is not one of its options.
+    SelectUnknownOption = "select.unknown_option",
+    /// A date is not a real date in the form YYYY-MM-DD.
+    DateInvalid = "date.invalid",
+    /// A date is before its earliest allowed date.
+    DateBeforeMin = "date.before_min",
+    /// A date is after its latest allowed date.
+    DateAfterMax = "date.after_max",
 }
 
 impl Serialize for Code {

@@ -27,13 +27,14 @@
 //! assert_eq!(issues[0].code, Code::TextTooLong);
 //!
 //! let mut form = FormState::new(template, json!({})).unwrap();
-//! assert_eq!(form.set_input("acronym", "OK"), ["acronym"]);
+//! assert_eq!(form.set_input("/acronym", "OK").unwrap(), ["/acronym"]);
 //! assert!(form.is_valid());
 //! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 mod builtin;
+pub mod data;
 mod form;
 mod issue;
 pub mod messages;
@@ -48,5 +49,8 @@ pub mod value;
 pub use builtin::{BUILTIN_TEMPLATES, builtin_template};
 pub use form::{FieldView, FormState, InputPart};
 pub use issue::{Code, Issue, Severity, pointer_push};
-pub use template::{Field, FieldKind, NumberRules, Section, Template, Text};
-pub use validate::{is_valid, validate, validate_field};
+pub use template::{
+    Choices, Cond, ExprSource, Field, FieldKind, Group, Item, NumberRules, Repeat, Rule, Section,
+    Template, Text, TextRules,
+};
+pub use validate::{Context, is_valid, validate, validate_root};

@@ -39,6 +39,12 @@ pub const ENGLISH: Catalog = &[
     ("number.above_max", "Enter {max} or less."),
     ("language.unknown", "{language} is not an input language of this form."),
     ("language.duplicate", "There is more than one {language} translation."),
+    ("list.too_few", "Add at least {min}."),
+    ("list.too_many", "Use at most {max}."),
+    ("select.unknown_option", "\"{value}\" is not one of the options."),
+    ("date.invalid", "Enter a date as YYYY-MM-DD, such as 2026-03-31."),
+    ("date.before_min", "Enter {min} or later."),
+    ("date.after_max", "Enter {max} or earlier."),
 ];
 
 /// The English message for an issue.

@@ -35,6 +35,9 @@ pub enum Value {
 pub struct Record {
     /// Values by slot (see [`crate::shape::RecordShape`]).
     pub slots: Vec<Value>,
+    /// Keys of the data document no field declares, kept as given (so that
+    /// nothing is lost) and written back unchanged.
+    pub extra: Vec<(String, serde_json::Value)>,
 }
 
 /// One language of a multilingual text.

@@ -1,6 +1,6 @@
 //! Template loading: every problem reported at once, each with its pointer.
 
-use hitforms_engine::{Code, FieldKind, Template, builtin_template};
+use hitforms_engine::{Code, FieldKind, Template, TextRules, builtin_template};
 
 fn problems(json: &str) -> Vec<(String, Code)> {
     match Template::load(json) {
@@ -47,8 +47,11 @@ fn reports_all_problems_at_once_with_paths() {
         ("/sections/0/fields/4/scale", Code::TemplateInvalidValue),
         ("/sections/0/fields/5", Code::TemplateMissing),
     ];
-    for (path, code) in want {
-        assert!(got.contains(&(path.to_owned(), code)), "missing {path} {code}; got {got:#?}");
+    for (path, code) in &want {
+        assert!(
+            got.contains(&(path.to_string(), code.clone())),
+            "missing {path} {code}; got {got:#?}"
+        );
     }
     assert_eq!(got.len(), want.len(), "{got:#?}");
 }
@@ -62,8 +65,8 @@ fn lenient_loading_keeps_the_usable_part() {
         ]}]}"#;
     let (template, problems) = Template::load_lenient(json);
     let template = template.expect("model");
-    assert!(template.field("good").is_some());
-    assert!(template.field("bad").is_none());
+    assert!(template.root.field("good").is_some());
+    assert!(template.root.field("bad").is_none());
     assert_eq!(problems.len(), 1);
 }
 
@@ -80,13 +83,14 @@ fn wrong_root_types_are_errors_not_panics() {
 fn the_slice_template_has_the_three_field_kinds() {
     let t = Template::load(builtin_template("project-idea").unwrap()).unwrap();
     assert_eq!(t.input_languages, ["EN", "DE"]);
+    let kind = |id: &str| &t.root.field(id).unwrap().1.kind;
+    assert!(matches!(kind("acronym"), FieldKind::Text(TextRules { max_length: Some(25), .. })));
+    assert_eq!(kind("duration").name(), "integer");
     assert!(matches!(
-        t.field("acronym").unwrap().kind,
-        FieldKind::Text { max_length: Some(25), .. }
-    ));
-    assert_eq!(t.field("duration").unwrap().kind.name(), "integer");
-    assert!(matches!(
-        t.field("summary").unwrap().kind,
-        FieldKind::MultilingualText { max_length: 2000, multiline: true }
+        kind("summary"),
+        FieldKind::Multilingual {
+            rules: TextRules { max_length: Some(2000), multiline: true },
+            languages: None
+        }
     ));
 }

@@ -11,6 +11,13 @@ fn found(data: Value) -> Vec<(String, Code)> {
     validate(&template(), &data).into_iter().map(|i| (i.path, i.code)).collect()
 }
 
+fn sorted(mut issues: Vec<hitforms_engine::Issue>) -> Vec<String> {
+    let mut keys: Vec<String> =
+        issues.drain(..).map(|i| serde_json::to_string(&i).unwrap()).collect();
+    keys.sort();
+    keys
+}
+
 fn valid_doc() -> Value {
     json!({
         "acronym": "GREEN-LINK",
@@ -28,8 +35,10 @@ fn a_complete_document_is_valid() {
 #[test]
 fn an_empty_document_lacks_every_required_value() {
     let issues = validate(&template(), &json!({}));
-    let got: Vec<_> =
-        issues.iter().map(|i| (i.path.as_str(), i.code, i.params.get("language"))).collect();
+    let got: Vec<_> = issues
+        .iter()
+        .map(|i| (i.path.as_str(), i.code.clone(), i.params.get("language")))
+        .collect();
     assert_eq!(
         got,
         [
@@ -79,7 +88,7 @@ fn number_rules() {
         let mut doc = valid_doc();
         doc["duration"] = value.clone();
         let got: Vec<Code> = found(doc).into_iter().map(|(_, c)| c).collect();
-        assert_eq!(got.first().copied(), want, "duration = {value}");
+        assert_eq!(got.first().cloned(), want, "duration = {value}");
     }
 }
 
@@ -94,7 +103,7 @@ fn multilingual_checks_each_language_separately() {
         {"lang": "EN"}
     ]);
     let issues = validate(&template(), &doc);
-    let got: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.code)).collect();
+    let got: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.code.clone())).collect();
     assert_eq!(
         got,
         [
@@ -111,7 +120,8 @@ fn multilingual_checks_each_language_separately() {
 fn wrong_data_types_name_their_path() {
     let doc = json!({"acronym": 5, "duration": {}, "summary": "plain", "extra": 1});
     let issues = validate(&template(), &doc);
-    let got: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.code, i.severity)).collect();
+    let got: Vec<_> =
+        issues.iter().map(|i| (i.path.as_str(), i.code.clone(), i.severity)).collect();
     assert_eq!(
         got,
         [
@@ -136,16 +146,20 @@ fn form_state_agrees_with_validate_after_edits() {
         ("summary", Some("DE"), ""),
     ];
     for (id, lang, typed) in edits {
+        let pointer = format!("/{id}");
         let changed = match lang {
-            Some(l) => form.set_translation(id, l, typed),
-            None => form.set_input(id, typed),
-        };
-        assert_eq!(changed, [id]);
+            Some(l) => form.set_translation(&pointer, l, typed),
+            None => form.set_input(&pointer, typed),
+        }
+        .unwrap();
+        assert_eq!(changed, std::slice::from_ref(&pointer));
         assert_eq!(
             form.issues(),
             validate(form.template(), &form.data()),
             "after {id} = {typed:?}"
         );
+        let incremental = sorted(form.field_issues().cloned().collect());
+        assert_eq!(incremental, sorted(form.issues()), "incremental = full after {id}");
     }
     assert_eq!(form.data()["duration"], json!(12));
     assert_eq!(form.data()["summary"], json!([{"language": "EN", "translation": "Hello"}]));
@@ -154,8 +168,8 @@ fn form_state_agrees_with_validate_after_edits() {
 #[test]
 fn views_carry_counters_and_part_issues() {
     let mut form = FormState::new(template(), json!({})).unwrap();
-    form.set_translation("summary", "DE", "Grüße 😀");
-    let view = form.view("summary", "de").unwrap();
+    form.set_translation("/summary", "DE", "Grüße 😀").unwrap();
+    let view = form.view("/summary", "de").unwrap();
     assert_eq!(view.label, "Projektzusammenfassung");
     let langs: Vec<_> = view.parts.iter().map(|p| p.language.as_deref()).collect();
     assert_eq!(langs, [Some("EN"), Some("DE")]);
@@ -164,5 +178,6 @@ fn views_carry_counters_and_part_issues() {
     assert_eq!(view.parts[0].issues[0].code, Code::Required);
     assert!(view.parts[1].issues.is_empty());
     assert!(view.issues.is_empty());
-    assert!(form.view("nope", "en").is_none());
+    assert!(form.view("/nope", "en").is_none());
+    assert!(form.set_input("/nope", "x").is_err());
 }

@@ -5,7 +5,7 @@
 use crate::bridge::dispatch_change;
 use crate::fields::{FieldCtx, OnInput, render_field};
 use crate::source::load_template;
-use hitforms_engine::{FieldView, FormState};
+use hitforms_engine::{FieldView, FormState, Item, pointer_push};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde_json::Value;
@@ -97,28 +97,34 @@ pub fn FormElement(
 fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> impl IntoView {
     let Some((template, views)) = shared.state.with_value(|s| {
         s.as_ref().map(|f| {
-            let views: Vec<FieldView> =
-                f.template().fields().filter_map(|field| f.view(&field.id, &lang)).collect();
+            let root = &f.template().root;
+            let views: Vec<FieldView> = root
+                .fields
+                .iter()
+                .filter_map(|field| f.view(&pointer_push("", &field.id), &lang))
+                .collect();
             (f.template().clone(), views)
         })
     }) else {
         return ().into_any();
     };
     let signals: HashMap<String, RwSignal<FieldView>> =
-        views.into_iter().map(|v| (v.id.clone(), RwSignal::new(v))).collect();
+        views.into_iter().map(|v| (v.pointer.clone(), RwSignal::new(v))).collect();
     let touched: HashMap<String, RwSignal<bool>> =
         signals.keys().map(|id| (id.clone(), RwSignal::new(false))).collect();
 
     let on_input: OnInput = {
         let (signals, touched, state, lang) =
             (signals.clone(), touched.clone(), shared.state.clone(), lang.clone());
-        Rc::new(move |id: &str, language: Option<&str>, typed: &str| {
+        Rc::new(move |pointer: &str, language: Option<&str>, typed: &str| {
             let mut guard = state.write_value();
             let Some(form) = guard.as_mut() else { return };
             let changed = match language {
-                Some(l) => form.set_translation(id, l, typed),
-                None => form.set_input(id, typed),
+                Some(l) => form.set_translation(pointer, l, typed),
+                None => form.set_input(pointer, typed),
             };
+            // The engine refuses only pointers it does not know; nothing to show then.
+            let Ok(changed): Result<Vec<String>, _> = changed else { return };
             for c in &changed {
                 if let (Some(signal), Some(view)) = (signals.get(c), form.view(c, &lang))
                     && signal.with_untracked(|old| *old != view)
@@ -128,7 +134,7 @@ fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> imp
             }
             let (data, valid) = (form.data(), form.is_valid());
             drop(guard);
-            if let Some(t) = touched.get(id) {
+            if let Some(t) = touched.get(pointer) {
                 t.set(true);
             }
             dispatch_change(&host, &data, valid, &changed);
@@ -137,11 +143,20 @@ fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> imp
 
     let show_all = shared.show_all.clone();
     let sections = template.sections.iter().map(|section| {
-        let fields = section.fields.iter().filter_map(|field| {
+        let items = section.items.iter().filter_map(|item| {
+            let slot = match item {
+                Item::Field(slot) => slot,
+                Item::Static(text) => {
+                    return Some(
+                        view! { <p class="hf-static">{text.get(&lang).to_owned()}</p> }.into_any(),
+                    );
+                }
+            };
+            let pointer = pointer_push("", &template.root.fields.get(*slot)?.id);
             let ctx = FieldCtx {
-                view: *signals.get(&field.id)?,
+                view: *signals.get(&pointer)?,
                 show_errors: {
-                    let (t, all) = (*touched.get(&field.id)?, show_all.clone());
+                    let (t, all) = (*touched.get(&pointer)?, show_all.clone());
                     Signal::derive(move || t.get() || all.get())
                 },
                 on_input: on_input.clone(),
@@ -151,7 +166,7 @@ fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> imp
         view! {
             <fieldset class="hf-section" data-section=section.id.clone()>
                 <legend>{section.title.get(&lang).to_owned()}</legend>
-                {fields.collect_view()}
+                {items.collect_view()}
             </fieldset>
         }
     });

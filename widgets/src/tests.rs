@@ -180,10 +180,12 @@ fn the_registry_ranks_renderers_and_falls_back() {
     let form = FormState::new(template, json!({})).unwrap();
     let names: Vec<&str> = ["acronym", "duration", "summary"]
         .iter()
-        .map(|id| choose(DEFAULT_RENDERERS, &form.view(id, "en").unwrap()).unwrap().name)
+        .map(|id| {
+            choose(DEFAULT_RENDERERS, &form.view(&format!("/{id}"), "en").unwrap()).unwrap().name
+        })
         .collect();
     assert_eq!(names, ["text", "number", "multilingual"]);
-    let mut odd = form.view("acronym", "en").unwrap();
+    let mut odd = form.view("/acronym", "en").unwrap();
     odd.kind = "signature";
     assert!(choose(DEFAULT_RENDERERS, &odd).is_none());
 }

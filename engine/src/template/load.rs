@@ -1,9 +1,13 @@
-//! Compiles template JSON into a checked [`Template`], collecting every problem.
+//! Compiles template JSON into a checked [`Template`], collecting every problem:
+//! the root, sections, groups and the layout. Field kinds are read in `fields.rs`.
 
 use super::read::{Obj, object, wrong_type};
-use super::{Field, FieldKind, NumberRules, Section, Template, Text};
+use super::{Cond, ExprSource, Field, Group, Item, Rule, Section, Template, Text};
 use crate::issue::{Code, Issue, pointer_push};
+use crate::shape::RecordShape;
+use serde_json::Value;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Input-language codes Jems accepts (`SystemLanguage`, hit-domain.md §5).
 pub const INPUT_LANGUAGES: &[&str] = &[
@@ -12,25 +16,32 @@ pub const INPUT_LANGUAGES: &[&str] = &[
     "TR", "UK",
 ];
 
-/// Jems' default limit of a multilingual field without an explicit one (§3.6).
-const DEFAULT_MULTILINGUAL_LIMIT: u32 = 255;
-/// The largest text limit a template may declare.
-const MAX_TEXT_LIMIT: u32 = 1_000_000;
-/// The most decimals a number field may declare.
-const MAX_SCALE: u32 = 10;
+const ROOT_KEYS: &[&str] = &[
+    "$schema",
+    "id",
+    "version",
+    "title",
+    "inputLanguages",
+    "sections",
+    "codeLists",
+    "rules",
+    "parameters",
+    "visibility",
+];
+const SECTION_KEYS: &[&str] = &["id", "title", "fields", "visible", "visibilityId"];
+const RULE_KEYS: &[&str] = &["id", "when", "assert", "field", "code", "message", "severity"];
+/// How deep groups and repeats may nest (a guard against absurd templates).
+const MAX_DEPTH: usize = 16;
 
-const ROOT_KEYS: &[&str] = &["$schema", "id", "version", "title", "inputLanguages", "sections"];
-const SECTION_KEYS: &[&str] = &["id", "title", "fields"];
-const COMMON_FIELD_KEYS: &[&str] = &["id", "kind", "label", "help", "required"];
-
-/// Template-level state shared while compiling.
-struct Loader {
-    problems: Vec<Issue>,
-    ids: BTreeMap<String, String>,
+/// State shared while compiling.
+pub(super) struct Loader {
+    pub problems: Vec<Issue>,
+    pub code_lists: BTreeMap<String, Option<Vec<(String, Text)>>>,
+    pub depth: usize,
 }
 
 pub(super) fn load(json: &str) -> (Option<Template>, Vec<Issue>) {
-    let value: serde_json::Value = match serde_json::from_str(json) {
+    let value: Value = match serde_json::from_str(json) {
         Ok(v) => v,
         Err(e) => {
             let issue = Issue::error("", Code::TemplateJson)
@@ -40,45 +51,152 @@ pub(super) fn load(json: &str) -> (Option<Template>, Vec<Issue>) {
             return (None, vec![issue]);
         }
     };
-    let mut l = Loader { problems: Vec::new(), ids: BTreeMap::new() };
+    let mut l = Loader { problems: Vec::new(), code_lists: BTreeMap::new(), depth: 0 };
     let template = l.template(&value);
     (template, l.problems)
 }
 
+/// Collects fields and layout of one record, checking id uniqueness in it.
+pub(super) struct RecordBuilder {
+    pub fields: Vec<Field>,
+    pub layout: Vec<Item>,
+    ids: BTreeMap<String, String>,
+}
+
+impl RecordBuilder {
+    pub fn new() -> Self {
+        RecordBuilder { fields: Vec::new(), layout: Vec::new(), ids: BTreeMap::new() }
+    }
+
+    /// Claims an id in this record; reports it (and returns false) when taken.
+    /// Ids are claimed before a field is read, so a duplicate is reported
+    /// even when the first field had problems of its own.
+    fn claim(&mut self, id: &str, at: String, problems: &mut Vec<Issue>) -> bool {
+        if let Some(first) = self.ids.get(id) {
+            problems.push(
+                Issue::error(at, Code::TemplateDuplicateId)
+                    .with("id", id)
+                    .with("first", first.as_str()),
+            );
+            return false;
+        }
+        self.ids.insert(id.to_owned(), at);
+        true
+    }
+
+    pub fn finish(self, rules: Vec<Rule>) -> Group {
+        let shape = RecordShape {
+            fields: self.fields.iter().map(|f| (f.id.clone(), f.kind.value_type())).collect(),
+        };
+        Group { shape: Arc::new(shape), fields: self.fields, layout: self.layout, rules }
+    }
+}
+
 impl Loader {
-    fn template(&mut self, value: &serde_json::Value) -> Option<Template> {
+    fn template(&mut self, value: &Value) -> Option<Template> {
         let root = object(value, "", ROOT_KEYS, &mut self.problems)?;
         let id = root.req_str("id", &mut self.problems).unwrap_or_default().to_owned();
         let version = root.req_str("version", &mut self.problems).unwrap_or_default().to_owned();
         let title = self.text(&root, "title", true);
         let input_languages = self.input_languages(&root);
+        self.code_lists(&root);
+        let mut record = RecordBuilder::new();
         let mut sections = Vec::new();
         if let Some(list) = root.req_array("sections", &mut self.problems) {
             for (i, s) in list.iter().enumerate() {
-                if let Some(section) = self.section(s, &pointer_push("/sections", &i.to_string())) {
+                let path = pointer_push("/sections", &i.to_string());
+                if let Some(section) = self.section(s, &path, &mut record) {
                     sections.push(section);
                 }
             }
         }
-        let mut index = BTreeMap::new();
-        for (s, section) in sections.iter().enumerate() {
-            for (f, field) in section.fields.iter().enumerate() {
-                index.insert(field.id.clone(), (s, f));
+        let rules = self.rules(&root);
+        let root_group = record.finish(rules);
+        let code_lists = std::mem::take(&mut self.code_lists);
+        Some(Template {
+            id,
+            version,
+            title,
+            input_languages,
+            root: root_group,
+            sections,
+            code_lists,
+        })
+    }
+
+    fn section(
+        &mut self,
+        value: &Value,
+        path: &str,
+        record: &mut RecordBuilder,
+    ) -> Option<Section> {
+        let obj = object(value, path, SECTION_KEYS, &mut self.problems)?;
+        let id = self.id(&obj)?;
+        let title = self.text(&obj, "title", true);
+        let visible = self.cond(&obj, "visible", true);
+        let visibility_id = self.opt_string(&obj, "visibilityId");
+        let before = record.layout.len();
+        self.items(&obj, "fields", record);
+        let items = record.layout.split_off(before);
+        Some(Section { id, title, items, visible, visibility_id })
+    }
+
+    /// Reads the array `key` of nodes (fields and static texts) into `record`.
+    pub fn items(&mut self, obj: &Obj, key: &str, record: &mut RecordBuilder) {
+        let Some(list) = obj.req_array(key, &mut self.problems) else { return };
+        for (i, node) in list.iter().enumerate() {
+            let path = pointer_push(&obj.at(key), &i.to_string());
+            if node.get("kind").and_then(Value::as_str) == Some("static") {
+                if let Some(o) = object(node, &path, &["kind", "text", "id"], &mut self.problems) {
+                    let text = self.text(&o, "text", true);
+                    record.layout.push(Item::Static(text));
+                }
+                continue;
+            }
+            let id = node.get("id").and_then(Value::as_str);
+            let claimed =
+                id.is_none_or(|id| record.claim(id, pointer_push(&path, "id"), &mut self.problems));
+            if let Some(field) = self.field(node, &path)
+                && claimed
+            {
+                record.fields.push(field);
+                record.layout.push(Item::Field(record.fields.len() - 1));
             }
         }
-        Some(Template { id, version, title, input_languages, sections, index })
+    }
+
+    /// A group's record: its fields and rules, one level deeper.
+    pub fn group(&mut self, obj: &Obj, key: &str) -> Option<Group> {
+        if self.depth >= MAX_DEPTH {
+            self.problems.push(
+                Issue::error(obj.at(key), Code::TemplateInvalidValue)
+                    .with("expected", format!("at most {MAX_DEPTH} nested groups")),
+            );
+            return None;
+        }
+        self.depth += 1;
+        let mut record = RecordBuilder::new();
+        self.items(obj, key, &mut record);
+        let rules = self.rules(obj);
+        self.depth -= 1;
+        Some(record.finish(rules))
     }
 
     fn input_languages(&mut self, root: &Obj) -> Vec<String> {
         let Some(v) = root.map.get("inputLanguages") else { return vec!["EN".to_owned()] };
-        let path = root.at("inputLanguages");
+        let langs = self.languages(v, &root.at("inputLanguages"));
+        if langs.is_empty() { vec!["EN".to_owned()] } else { langs }
+    }
+
+    /// A list of 1 to 4 distinct Jems language codes.
+    pub fn languages(&mut self, v: &Value, path: &str) -> Vec<String> {
         let Some(list) = v.as_array() else {
-            self.problems.push(wrong_type(&path, "array"));
-            return vec!["EN".to_owned()];
+            self.problems.push(wrong_type(path, "array"));
+            return Vec::new();
         };
         let mut langs: Vec<String> = Vec::new();
         for (i, l) in list.iter().enumerate() {
-            let p = pointer_push(&path, &i.to_string());
+            let p = pointer_push(path, &i.to_string());
             match l.as_str() {
                 Some(code)
                     if INPUT_LANGUAGES.contains(&code) && !langs.iter().any(|x| x == code) =>
@@ -98,27 +216,86 @@ impl Loader {
                 Issue::error(path, Code::TemplateInvalidValue).with("expected", "1 to 4 languages"),
             );
         }
-        if langs.is_empty() { vec!["EN".to_owned()] } else { langs }
+        langs
     }
 
-    fn section(&mut self, value: &serde_json::Value, path: &str) -> Option<Section> {
-        let obj = object(value, path, SECTION_KEYS, &mut self.problems)?;
-        let id = self.id(&obj)?;
-        let title = self.text(&obj, "title", true);
-        let mut fields = Vec::new();
-        if let Some(list) = obj.req_array("fields", &mut self.problems) {
-            for (i, f) in list.iter().enumerate() {
-                if let Some(field) = self.field(f, &pointer_push(&obj.at("fields"), &i.to_string()))
-                {
-                    fields.push(field);
+    fn code_lists(&mut self, root: &Obj) {
+        let Some(v) = root.map.get("codeLists") else { return };
+        let path = root.at("codeLists");
+        let Some(map) = v.as_object() else {
+            return self.problems.push(wrong_type(&path, "object"));
+        };
+        for (name, list) in map {
+            let p = pointer_push(&path, name);
+            let options = match list {
+                Value::String(s) if s == "external" => None,
+                Value::Array(_) => Some(self.options(list, &p)),
+                _ => {
+                    self.problems.push(wrong_type(&p, "an array of options or \"external\""));
+                    continue;
                 }
+            };
+            self.code_lists.insert(name.clone(), options);
+        }
+    }
+
+    /// `[{value, label}]` options, with distinct values.
+    pub fn options(&mut self, v: &Value, path: &str) -> Vec<(String, Text)> {
+        let mut out: Vec<(String, Text)> = Vec::new();
+        for (i, o) in v.as_array().map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
+            let p = pointer_push(path, &i.to_string());
+            let Some(obj) = object(o, &p, &["value", "label"], &mut self.problems) else {
+                continue;
+            };
+            let Some(value) = obj.req_str("value", &mut self.problems) else { continue };
+            let label = self.text(&obj, "label", true);
+            if out.iter().any(|(v, _)| v == value) {
+                self.problems.push(
+                    Issue::error(obj.at("value"), Code::TemplateDuplicateId)
+                        .with("id", value)
+                        .with("first", "an earlier option"),
+                );
+            } else {
+                out.push((value.to_owned(), label));
             }
         }
-        Some(Section { id, title, fields })
+        out
     }
 
-    /// Reads and registers an id; reports a bad or duplicate one.
-    fn id(&mut self, obj: &Obj) -> Option<String> {
+    fn rules(&mut self, obj: &Obj) -> Vec<Rule> {
+        let Some(v) = obj.map.get("rules") else { return Vec::new() };
+        let path = obj.at("rules");
+        let Some(list) = v.as_array() else {
+            self.problems.push(wrong_type(&path, "array"));
+            return Vec::new();
+        };
+        let mut rules = Vec::new();
+        for (i, r) in list.iter().enumerate() {
+            let p = pointer_push(&path, &i.to_string());
+            let Some(o) = object(r, &p, RULE_KEYS, &mut self.problems) else { continue };
+            let id = o.req_str("id", &mut self.problems).map(str::to_owned);
+            let assert = self.expr(&o, "assert", true);
+            let when = self.expr(&o, "when", false);
+            let field = self.opt_string(&o, "field");
+            let code = o.req_str("code", &mut self.problems).map(str::to_owned);
+            let message = self.text(&o, "message", true);
+            let severity = match o.map.get("severity").map(|s| s.as_str()) {
+                None | Some(Some("error")) => crate::Severity::Error,
+                Some(Some("warning")) => crate::Severity::Warning,
+                Some(_) => {
+                    self.problems.push(wrong_type(&o.at("severity"), "\"error\" or \"warning\""));
+                    crate::Severity::Error
+                }
+            };
+            if let (Some(id), Some(assert), Some(code)) = (id, assert, code) {
+                rules.push(Rule { id, when, assert, field, code, message, severity });
+            }
+        }
+        rules
+    }
+
+    /// Reads and checks an id: a letter, then letters, digits or `_`.
+    pub fn id(&mut self, obj: &Obj) -> Option<String> {
         let id = obj.req_str("id", &mut self.problems)?;
         let valid = id.len() <= 64
             && id.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -131,84 +308,49 @@ impl Loader {
             );
             return None;
         }
-        if let Some(first) = self.ids.get(id) {
-            self.problems.push(
-                Issue::error(obj.at("id"), Code::TemplateDuplicateId)
-                    .with("id", id)
-                    .with("first", first.as_str()),
-            );
-            return None;
-        }
-        self.ids.insert(id.to_owned(), obj.at("id"));
         Some(id.to_owned())
     }
 
-    fn field(&mut self, value: &serde_json::Value, path: &str) -> Option<Field> {
-        let kind_name = value.get("kind").and_then(|k| k.as_str());
-        let extra: &[&str] = match kind_name {
-            Some("text" | "multilineText") => &["maxLength"],
-            Some("multilingualText") => &["maxLength", "multiline"],
-            Some("integer") => &["min", "max"],
-            Some("decimal") => &["min", "max", "scale"],
-            _ => &[],
-        };
-        let allowed: Vec<&str> = COMMON_FIELD_KEYS.iter().chain(extra).copied().collect();
-        let obj = object(value, path, &allowed, &mut self.problems)?;
-        let id = self.id(&obj);
-        let label = self.text(&obj, "label", true);
-        let help = obj.map.contains_key("help").then(|| self.text(&obj, "help", false));
-        let required = obj.flag("required", &mut self.problems);
-        let kind = self.kind(&obj, kind_name);
-        let id = id?;
-        Some(Field { pointer: pointer_push("", &id), id, label, help, required, kind: kind? })
+    /// An optional string property.
+    pub fn opt_string(&mut self, obj: &Obj, key: &str) -> Option<String> {
+        match obj.map.get(key)? {
+            Value::String(s) => Some(s.clone()),
+            _ => {
+                self.problems.push(wrong_type(&obj.at(key), "string"));
+                None
+            }
+        }
     }
 
-    fn kind(&mut self, obj: &Obj, name: Option<&str>) -> Option<FieldKind> {
-        let p = &mut self.problems;
-        let limit = |p: &mut Vec<Issue>| obj.opt_u32("maxLength", 1, MAX_TEXT_LIMIT, p);
-        let kind = match name {
-            Some(k @ ("text" | "multilineText")) => {
-                FieldKind::Text { max_length: limit(p), multiline: k == "multilineText" }
-            }
-            Some("multilingualText") => FieldKind::MultilingualText {
-                max_length: limit(p).unwrap_or(DEFAULT_MULTILINGUAL_LIMIT),
-                multiline: obj.flag("multiline", p),
-            },
-            Some(k @ ("integer" | "decimal")) => {
-                let scale = if k == "integer" {
-                    0
-                } else {
-                    obj.opt_u32("scale", 0, MAX_SCALE, p).unwrap_or(2)
-                };
-                let rules = NumberRules {
-                    min: obj.opt_decimal("min", p),
-                    max: obj.opt_decimal("max", p),
-                    scale,
-                };
-                if let (Some(min), Some(max)) = (rules.min, rules.max)
-                    && min > max
-                {
-                    p.push(
-                        Issue::error(obj.at("min"), Code::TemplateInvalidValue)
-                            .with("expected", "min not above max"),
-                    );
-                }
-                FieldKind::Number(rules)
-            }
-            Some(other) => {
-                p.push(Issue::error(obj.at("kind"), Code::TemplateUnknownKind).with("kind", other));
-                return None;
-            }
+    /// An expression property (a string).
+    pub fn expr(&mut self, obj: &Obj, key: &str, required: bool) -> Option<ExprSource> {
+        let v = if required { obj.req(key, &mut self.problems)? } else { obj.map.get(key)? };
+        match v.as_str() {
+            Some(src) => Some(ExprSource { src: src.to_owned(), at: obj.at(key) }),
             None => {
-                let _ = obj.req_str("kind", p);
-                return None;
+                self.problems.push(wrong_type(&obj.at(key), "an expression (string)"));
+                None
             }
-        };
-        Some(kind)
+        }
+    }
+
+    /// A yes/no property: `true`/`false` or an expression; `default` when absent.
+    pub fn cond(&mut self, obj: &Obj, key: &str, default: bool) -> Cond {
+        match obj.map.get(key) {
+            None => Cond::Fixed(default),
+            Some(Value::Bool(b)) => Cond::Fixed(*b),
+            Some(Value::String(src)) => {
+                Cond::Expr(ExprSource { src: src.clone(), at: obj.at(key) })
+            }
+            Some(_) => {
+                self.problems.push(wrong_type(&obj.at(key), "true, false or an expression"));
+                Cond::Fixed(default)
+            }
+        }
     }
 
     /// A translatable text: an object of language code → string.
-    fn text(&mut self, obj: &Obj, key: &str, required: bool) -> Text {
+    pub fn text(&mut self, obj: &Obj, key: &str, required: bool) -> Text {
         let value = if required { obj.req(key, &mut self.problems) } else { obj.map.get(key) };
         let Some(value) = value else { return Text::default() };
         let path = obj.at(key);

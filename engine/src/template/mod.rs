@@ -5,16 +5,25 @@
 //! [`Template::load`] is strict (any problem fails), [`Template::load_lenient`]
 //! returns the usable part of the model together with the full problem list.
 //! The format is documented in `docs/templates.md`.
+//!
+//! The model separates *data* from *layout*. Data: a tree of [`Group`]s, each
+//! a record whose fields sit in slots (its [`RecordShape`]); a repeatable
+//! group or table holds a list of such records. Layout: sections (and the
+//! order of fields and static texts inside groups) only arrange fields; they
+//! add no level to the data document.
 
+mod fields;
+mod kinds;
 mod load;
 pub(crate) mod read;
 mod text;
 
+pub use kinds::{Choices, FieldKind, NumberRules, Repeat, TextRules};
 pub use text::Text;
 
 use crate::issue::Issue;
-use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use crate::shape::RecordShape;
+use std::sync::Arc;
 
 /// A checked template.
 #[derive(Clone, Debug)]
@@ -25,86 +34,114 @@ pub struct Template {
     pub version: String,
     /// Title shown above the form.
     pub title: Text,
-    /// Languages multilingual fields are filled in (Jems codes, e.g. `EN`).
+    /// Default input languages of multilingual fields (Jems codes, e.g. `EN`);
+    /// a call configuration may replace them.
     pub input_languages: Vec<String>,
-    /// The sections, in order.
+    /// The data root: every field of every section.
+    pub root: Group,
+    /// The sections, in order; each lists root items.
     pub sections: Vec<Section>,
-    /// Field id → (section index, field index).
-    index: BTreeMap<String, (usize, usize)>,
+    /// Code lists by name: listed in the template, or `None` for a list
+    /// supplied at run time (NUTS regions, countries…).
+    pub code_lists: std::collections::BTreeMap<String, Option<Vec<(String, Text)>>>,
 }
 
-/// A titled part of a form.
+/// A titled part of a form (layout only).
 #[derive(Clone, Debug)]
 pub struct Section {
     /// Stable section id.
     pub id: String,
     /// Section title.
     pub title: Text,
-    /// Fields in order.
-    pub fields: Vec<Field>,
+    /// What the section shows, in order (slots of the root group, static texts).
+    pub items: Vec<Item>,
+    /// Condition for showing the section.
+    pub visible: Cond,
+    /// Call-configuration visibility id, if the section can be hidden per call.
+    pub visibility_id: Option<String>,
 }
 
-/// One input of a form.
+/// One entry of a layout: a field (by slot of the enclosing group) or static text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// The field in this slot.
+    Field(usize),
+    /// A text shown as is (never parsed as HTML).
+    Static(Text),
+}
+
+/// A record of fields: the root, a group, or one item of a repeat or table.
+#[derive(Clone, Debug, Default)]
+pub struct Group {
+    /// Field ids and value types by slot.
+    pub shape: Arc<RecordShape>,
+    /// The fields by slot.
+    pub fields: Vec<Field>,
+    /// The order in which fields and static texts are shown (for the root,
+    /// see [`Template::sections`] instead).
+    pub layout: Vec<Item>,
+    /// Cross-field rules checked on every record of this group.
+    pub rules: Vec<Rule>,
+}
+
+/// A cross-field rule with its own error code and message.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    /// Stable rule id (unique in its group).
+    pub id: String,
+    /// When given, the rule is only checked where this holds.
+    pub when: Option<ExprSource>,
+    /// What must hold; a finding is reported where it is false.
+    pub assert: ExprSource,
+    /// The field (of the same record) the finding points at; else the record.
+    pub field: Option<String>,
+    /// The finding's code, e.g. `partners.one_lead`.
+    pub code: String,
+    /// The finding's message per UI language.
+    pub message: Text,
+    /// Error or warning.
+    pub severity: crate::Severity,
+}
+
+/// One field of a group.
 #[derive(Clone, Debug)]
 pub struct Field {
-    /// Stable id; also the field's key in the data document.
+    /// Stable id; the field's key in its record of the data document.
     pub id: String,
-    /// JSON pointer of the field's value in the data document.
-    pub pointer: String,
     /// Label.
     pub label: Text,
     /// Help text shown under the label.
     pub help: Option<Text>,
-    /// Whether a value must be given (every input language, for multilingual text).
-    pub required: bool,
+    /// Whether a value must be given (every input language for multilingual text).
+    pub required: Cond,
+    /// Whether the field is shown (and so validated).
+    pub visible: Cond,
+    /// Whether the user may not change it (computed fields always are).
+    pub readonly: Cond,
+    /// Call-configuration visibility id (Jems' `application.config…` ids).
+    pub visibility_id: Option<String>,
     /// What the field holds, with its kind-specific rules.
     pub kind: FieldKind,
+    /// JSON pointer of the field's definition in the template (for messages).
+    pub source: String,
 }
 
-/// The kinds of field, each with its own rules.
+/// A yes/no property of a field: fixed, or an expression.
 #[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub enum FieldKind {
-    /// A single-language string.
-    Text {
-        /// Maximum length in UTF-16 code units.
-        max_length: Option<u32>,
-        /// Rendered as a multi-line text area.
-        multiline: bool,
-    },
-    /// `[{language, translation}]`, one entry per input language.
-    MultilingualText {
-        /// Maximum length per language, in UTF-16 code units (Jems' default is 255).
-        max_length: u32,
-        /// Rendered as multi-line text areas.
-        multiline: bool,
-    },
-    /// An exact number: whole (`scale` 0) or with at most `scale` decimals.
-    Number(NumberRules),
+pub enum Cond {
+    /// Always this value.
+    Fixed(bool),
+    /// An expression (source text and the template pointer it came from).
+    Expr(ExprSource),
 }
 
-/// Rules of a number field.
+/// An expression as written in the template.
 #[derive(Clone, Debug, PartialEq)]
-pub struct NumberRules {
-    /// Smallest allowed value.
-    pub min: Option<Decimal>,
-    /// Largest allowed value.
-    pub max: Option<Decimal>,
-    /// Maximum decimals; more is an error, never rounded.
-    pub scale: u32,
-}
-
-impl FieldKind {
-    /// The template name of this kind (`text`, `integer`, …).
-    pub fn name(&self) -> &'static str {
-        match self {
-            FieldKind::Text { multiline: false, .. } => "text",
-            FieldKind::Text { multiline: true, .. } => "multilineText",
-            FieldKind::MultilingualText { .. } => "multilingualText",
-            FieldKind::Number(NumberRules { scale: 0, .. }) => "integer",
-            FieldKind::Number(_) => "decimal",
-        }
-    }
+pub struct ExprSource {
+    /// The expression text.
+    pub src: String,
+    /// JSON pointer of the expression in the template.
+    pub at: String,
 }
 
 impl Template {
@@ -121,15 +158,11 @@ impl Template {
     pub fn load_lenient(json: &str) -> (Option<Template>, Vec<Issue>) {
         load::load(json)
     }
+}
 
-    /// The field with this id.
-    pub fn field(&self, id: &str) -> Option<&Field> {
-        let &(s, f) = self.index.get(id)?;
-        Some(&self.sections[s].fields[f])
-    }
-
-    /// All fields, in form order.
-    pub fn fields(&self) -> impl Iterator<Item = &Field> {
-        self.sections.iter().flat_map(|s| s.fields.iter())
+impl Group {
+    /// The field with this id and its slot.
+    pub fn field(&self, id: &str) -> Option<(usize, &Field)> {
+        self.fields.iter().enumerate().find(|(_, f)| f.id == id)
     }
 }

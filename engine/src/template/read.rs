@@ -136,7 +136,7 @@ mod tests {
         let obj = object(&v, "/x", &["id"], &mut problems).unwrap();
         assert_eq!(obj.req_str("id", &mut problems), None);
         assert_eq!(obj.req_str("name", &mut problems), None);
-        let codes: Vec<_> = problems.iter().map(|p| (p.path.as_str(), p.code)).collect();
+        let codes: Vec<_> = problems.iter().map(|p| (p.path.as_str(), p.code.clone())).collect();
         assert_eq!(
             codes,
             [

@@ -1,142 +1,199 @@
-//! The rules of one field, per kind.
+//! The rules of one value, per field kind. Everything here is about a single
+//! value; lists, groups, visibility and cross-field rules are in `mod.rs`.
 
-use crate::issue::{Code, Issue, pointer_push};
-use crate::number::decimal_of;
-use crate::template::{Field, FieldKind, NumberRules, Template};
+use crate::issue::{Code, Issue};
+use crate::template::{Choices, Field, FieldKind, NumberRules, Template, TextRules};
 use crate::text::{is_blank, utf16_len};
-use serde_json::Value;
+use crate::value::{Translation, Value};
 
-/// Validates one field's value (`None` when the data has no such key).
-pub fn validate_field(template: &Template, field: &Field, value: Option<&Value>) -> Vec<Issue> {
-    let mut out = Vec::new();
-    let value = value.filter(|v| !v.is_null());
-    let at = field.pointer.as_str();
+/// Checks one value of `field` at pointer `at`; `required` is the field's
+/// required state here, `languages` the input languages in force.
+pub fn check_value(
+    template: &Template,
+    field: &Field,
+    value: &Value,
+    required: bool,
+    languages: &[String],
+    at: &dyn Fn() -> String,
+    out: &mut Vec<Issue>,
+) {
+    let start = out.len();
     match (&field.kind, value) {
-        (FieldKind::Text { max_length, .. }, v) => {
-            text(at, field.required, *max_length, v, &mut out)
+        (FieldKind::Multilingual { rules, languages: own }, v) => {
+            let langs = own.as_deref().unwrap_or(languages);
+            let entries: Vec<(usize, Translation)> = match v {
+                Value::Multilingual(t) => t.iter().cloned().enumerate().collect(),
+                // Some entries are malformed: report each, check the others.
+                Value::Invalid(serde_json::Value::Array(items)) => items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, item)| {
+                        let one = std::slice::from_ref(item);
+                        match crate::data::read_value(
+                            &field.kind,
+                            &serde_json::Value::Array(one.to_vec()),
+                        ) {
+                            Value::Multilingual(mut t) => Some((i, t.remove(0))),
+                            _ => {
+                                let p = crate::issue::pointer_push(&at(), &i.to_string());
+                                out.push(
+                                    Issue::error(p, Code::WrongType)
+                                        .with("expected", "{language, translation}"),
+                                );
+                                None
+                            }
+                        }
+                    })
+                    .collect(),
+                Value::Invalid(json) => return out.push(invalid(&field.kind, json, at())),
+                _ => Vec::new(),
+            };
+            multilingual(rules, langs, &entries, required, at, out);
+            // Findings in entry order (malformed entries were reported first).
+            let base = at().len();
+            let entry = |i: &Issue| {
+                i.path.get(base + 1..).and_then(|r| r.split('/').next()?.parse::<usize>().ok())
+            };
+            out[start..].sort_by_key(|i| entry(i).unwrap_or(usize::MAX));
         }
-        (FieldKind::MultilingualText { max_length, .. }, v) => {
-            multilingual(at, field.required, *max_length, &template.input_languages, v, &mut out)
-        }
-        (FieldKind::Number(rules), v) => number(at, field.required, rules, v, &mut out),
-    }
-    out
-}
-
-fn required(at: &str, out: &mut Vec<Issue>) {
-    out.push(Issue::error(at, Code::Required));
-}
-
-fn wrong_type(at: &str, expected: &str) -> Issue {
-    Issue::error(at, Code::WrongType).with("expected", expected)
-}
-
-fn too_long(at: &str, s: &str, max: Option<u32>) -> Option<Issue> {
-    let (max, length) = (max?, utf16_len(s));
-    (length > max as usize)
-        .then(|| Issue::error(at, Code::TextTooLong).with("max", max).with("length", length))
-}
-
-fn text(at: &str, req: bool, max: Option<u32>, value: Option<&Value>, out: &mut Vec<Issue>) {
-    match value {
-        None => {
-            if req {
-                required(at, out)
+        (kind, Value::Invalid(json)) => out.push(invalid(kind, json, at())),
+        (_, v) if v.is_blank() => out.extend(required.then(|| Issue::error(at(), Code::Required))),
+        (FieldKind::Text(rules), Value::Text(s)) => out.extend(too_long(rules, s, at)),
+        (FieldKind::Number(rules), Value::Number(d)) => number(rules, *d, at, out),
+        (FieldKind::Date { min, max }, Value::Date(d)) => {
+            if let Some(min) = min.filter(|m| d < m) {
+                out.push(Issue::error(at(), Code::DateBeforeMin).with("min", min.to_string()));
+            }
+            if let Some(max) = max.filter(|m| d > m) {
+                out.push(Issue::error(at(), Code::DateAfterMax).with("max", max.to_string()));
             }
         }
-        Some(Value::String(s)) => {
-            if is_blank(s) {
-                if req {
-                    required(at, out)
+        (FieldKind::Select(choices), Value::Text(code)) => {
+            out.extend((!known(template, choices, code)).then(|| {
+                Issue::error(at(), Code::SelectUnknownOption).with("value", code.as_str())
+            }))
+        }
+        (FieldKind::MultiSelect { choices, min_items, max_items }, Value::List(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                if let Value::Text(code) = item
+                    && !known(template, choices, code)
+                {
+                    let p = crate::issue::pointer_push(&at(), &i.to_string());
+                    out.push(
+                        Issue::error(p, Code::SelectUnknownOption).with("value", code.as_str()),
+                    );
                 }
-            } else {
-                out.extend(too_long(at, s, max));
             }
+            count(items.len(), min_items.unwrap_or(0), max_items.unwrap_or(u32::MAX), at, out);
         }
-        Some(_) => out.push(wrong_type(at, "string")),
+        _ => {}
     }
+}
+
+/// The finding for a value that does not fit its field.
+fn invalid(kind: &FieldKind, json: &serde_json::Value, at: String) -> Issue {
+    match kind {
+        FieldKind::Number(_) if json.is_string() || json.is_number() => {
+            Issue::error(at, Code::NumberInvalid)
+        }
+        FieldKind::Date { .. } if json.is_string() => Issue::error(at, Code::DateInvalid),
+        _ => Issue::error(at, Code::WrongType).with("expected", expected(kind)),
+    }
+}
+
+/// What a kind's value looks like in JSON, for type-mismatch messages.
+fn expected(kind: &FieldKind) -> &'static str {
+    match kind {
+        FieldKind::Text(_) | FieldKind::Select(_) => "string",
+        FieldKind::Multilingual { .. } => "array of {language, translation}",
+        FieldKind::Number(_) => "number",
+        FieldKind::Date { .. } => "date string",
+        FieldKind::Bool => "true or false",
+        FieldKind::MultiSelect { .. } => "array of strings",
+        FieldKind::Group(_) => "object",
+        FieldKind::Repeat(_) => "array of objects",
+        FieldKind::Computed { .. } => "computed value",
+    }
+}
+
+fn known(template: &Template, choices: &Choices, code: &str) -> bool {
+    match choices {
+        Choices::Static(options) => options.iter().any(|(v, _)| v == code),
+        // A list supplied at run time is checked against that list, when given.
+        Choices::Named(name) => match template.code_lists.get(name) {
+            Some(Some(options)) => options.iter().any(|(v, _)| v == code),
+            _ => true,
+        },
+    }
+}
+
+fn too_long(rules: &TextRules, s: &str, at: &dyn Fn() -> String) -> Option<Issue> {
+    let (max, length) = (rules.max_length?, utf16_len(s));
+    (length > max as usize)
+        .then(|| Issue::error(at(), Code::TextTooLong).with("max", max).with("length", length))
 }
 
 fn multilingual(
-    at: &str,
-    req: bool,
-    max: u32,
+    rules: &TextRules,
     languages: &[String],
-    value: Option<&Value>,
+    entries: &[(usize, Translation)],
+    required: bool,
+    at: &dyn Fn() -> String,
     out: &mut Vec<Issue>,
 ) {
-    let mut filled: Vec<&str> = Vec::new();
-    match value {
-        None => {}
-        Some(Value::Array(entries)) => {
-            let mut seen: Vec<&str> = Vec::new();
-            for (i, entry) in entries.iter().enumerate() {
-                let p = pointer_push(at, &i.to_string());
-                let lang = entry.get("language").and_then(Value::as_str);
-                let translation = entry.get("translation").and_then(Value::as_str);
-                let (Some(lang), Some(translation)) = (lang, translation) else {
-                    out.push(wrong_type(&p, "{language, translation}"));
-                    continue;
-                };
-                if !languages.iter().any(|l| l == lang) {
-                    out.push(
-                        Issue::error(pointer_push(&p, "language"), Code::LanguageUnknown)
-                            .with("language", lang),
-                    );
-                } else if seen.contains(&lang) {
-                    out.push(
-                        Issue::error(pointer_push(&p, "language"), Code::LanguageDuplicate)
-                            .with("language", lang),
-                    );
-                }
-                seen.push(lang);
-                if !is_blank(translation) {
-                    filled.push(lang);
-                    let tp = pointer_push(&p, "translation");
-                    out.extend(
-                        too_long(&tp, translation, Some(max)).map(|i| i.with("language", lang)),
-                    );
-                }
-            }
+    for (n, (i, entry)) in entries.iter().enumerate() {
+        let lang = entry.language.as_str();
+        let entry_at = || crate::issue::pointer_push(&at(), &i.to_string());
+        if !languages.iter().any(|l| l == lang) {
+            let p = crate::issue::pointer_push(&entry_at(), "language");
+            out.push(Issue::error(p, Code::LanguageUnknown).with("language", lang));
+        } else if entries[..n].iter().any(|(_, e)| e.language == lang) {
+            let p = crate::issue::pointer_push(&entry_at(), "language");
+            out.push(Issue::error(p, Code::LanguageDuplicate).with("language", lang));
         }
-        Some(_) => return out.push(wrong_type(at, "array of {language, translation}")),
+        if !is_blank(&entry.translation) {
+            let tp = || crate::issue::pointer_push(&entry_at(), "translation");
+            out.extend(too_long(rules, &entry.translation, &tp).map(|i| i.with("language", lang)));
+        }
     }
-    if req {
-        for lang in languages.iter().filter(|l| !filled.contains(&l.as_str())) {
-            out.push(Issue::error(at, Code::Required).with("language", lang.as_str()));
+    if required {
+        for lang in languages {
+            let filled =
+                entries.iter().any(|(_, e)| &e.language == lang && !is_blank(&e.translation));
+            if !filled {
+                out.push(Issue::error(at(), Code::Required).with("language", lang.as_str()));
+            }
         }
     }
 }
 
-fn number(at: &str, req: bool, rules: &NumberRules, value: Option<&Value>, out: &mut Vec<Issue>) {
-    let v = match value {
-        None => {
-            return if req {
-                required(at, out)
-            };
-        }
-        Some(Value::String(s)) if is_blank(s) => {
-            return if req {
-                required(at, out)
-            };
-        }
-        Some(v @ (Value::Number(_) | Value::String(_))) => v,
-        Some(_) => return out.push(wrong_type(at, "number")),
-    };
-    let Some(d) = decimal_of(v) else {
-        return out.push(Issue::error(at, Code::NumberInvalid));
-    };
+fn number(
+    rules: &NumberRules,
+    d: rust_decimal::Decimal,
+    at: &dyn Fn() -> String,
+    out: &mut Vec<Issue>,
+) {
     // Trailing zeros add no precision: 1.50 has two decimals, 2.0 is whole.
     let decimals = d.normalize().scale();
     if rules.scale == 0 && decimals > 0 {
-        out.push(Issue::error(at, Code::NumberNotInteger));
+        out.push(Issue::error(at(), Code::NumberNotInteger));
     } else if decimals > rules.scale {
-        out.push(Issue::error(at, Code::NumberTooManyDecimals).with("scale", rules.scale));
+        out.push(Issue::error(at(), Code::NumberTooManyDecimals).with("scale", rules.scale));
     }
     if let Some(min) = rules.min.filter(|m| d < *m) {
-        out.push(Issue::error(at, Code::NumberBelowMin).with("min", min.to_string()));
+        out.push(Issue::error(at(), Code::NumberBelowMin).with("min", min.to_string()));
     }
     if let Some(max) = rules.max.filter(|m| d > *m) {
-        out.push(Issue::error(at, Code::NumberAboveMax).with("max", max.to_string()));
+        out.push(Issue::error(at(), Code::NumberAboveMax).with("max", max.to_string()));
+    }
+}
+
+/// Checks a list's length against `min..=max`.
+pub fn count(len: usize, min: u32, max: u32, at: &dyn Fn() -> String, out: &mut Vec<Issue>) {
+    if len > 0 && len < min as usize {
+        out.push(Issue::error(at(), Code::ListTooFew).with("min", min).with("count", len));
+    }
+    if len > max as usize {
+        out.push(Issue::error(at(), Code::ListTooMany).with("max", max).with("count", len));
     }
 }

@@ -11,7 +11,7 @@ use hitforms_engine::FieldView;
 use leptos::prelude::*;
 use std::rc::Rc;
 
-/// Called with (field id, language of a multilingual part, typed text).
+/// Called with (field pointer, language of a multilingual part, typed text).
 pub type OnInput = Rc<dyn Fn(&str, Option<&str>, &str)>;
 
 /// What a renderer gets for one field.

@@ -106,18 +106,20 @@ fn part(
     single: bool,
 ) -> impl IntoView {
     let (view, on_input) = (ctx.view, ctx.on_input.clone());
-    let (field_id, kind, multiline, language, initial, max, required) = view.with_untracked(|v| {
-        let p = &v.parts[index];
-        (
-            v.id.clone(),
-            v.kind,
-            v.multiline,
-            p.language.clone(),
-            p.text.clone(),
-            p.max_length,
-            v.required,
-        )
-    });
+    let (field_id, pointer, kind, multiline, language, initial, max, required) = view
+        .with_untracked(|v| {
+            let p = &v.parts[index];
+            (
+                v.id.clone(),
+                v.pointer.clone(),
+                v.kind,
+                v.multiline,
+                p.language.clone(),
+                p.text.clone(),
+                p.max_length,
+                v.required,
+            )
+        });
     let count_id = format!("{input_id}-count");
     let error_id = format!("{input_id}-error");
     let field_error_id = format!("hf-{field_id}-error");
@@ -145,7 +147,7 @@ fn part(
     };
     let lang = language.as_ref().map(|l| l.to_ascii_lowercase());
     let handler = move |ev: web_sys::Event| {
-        on_input(&field_id, language.as_deref(), &event_target_value(&ev));
+        on_input(&pointer, language.as_deref(), &event_target_value(&ev));
     };
     let input = if multiline {
         view! {

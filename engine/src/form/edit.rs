@@ -1,0 +1,196 @@
+//! Changing a form: values, translations and list items, each followed by
+//! re-validation of exactly the field instance it touched.
+
+use super::FormState;
+use super::locate::{locate, record_at, record_mut, segments};
+use crate::data::read_value;
+use crate::issue::{Code, Issue};
+use crate::number::parse_decimal;
+use crate::template::{FieldKind, Group};
+use crate::validate::validate_slot;
+use crate::value::{Date, Translation, Value};
+use serde_json::Value as Json;
+
+/// Why a change could not be made.
+fn no_field(pointer: &str) -> Issue {
+    Issue::error(pointer, Code::DataUnknownField).with("key", pointer)
+}
+
+impl FormState {
+    /// Sets a field's value from JSON (`null` clears it). Returns the
+    /// pointers of the fields whose view changed.
+    pub fn set_value(&mut self, pointer: &str, json: Json) -> Result<Vec<String>, Issue> {
+        let found = locate(&self.template.root, &self.root, pointer)
+            .filter(|f| f.rest.is_empty())
+            .ok_or_else(|| no_field(pointer))?;
+        let value = read_value(&found.field.kind, &json);
+        self.put(pointer, found.route, found.slot, value)
+    }
+
+    /// Sets a field from what the user typed: text as typed; a number or a
+    /// date parsed when it reads as one and kept as typed otherwise (so
+    /// nothing typed is lost, and validation says what is wrong).
+    pub fn set_input(&mut self, pointer: &str, typed: &str) -> Result<Vec<String>, Issue> {
+        let found = locate(&self.template.root, &self.root, pointer)
+            .filter(|f| f.rest.is_empty())
+            .ok_or_else(|| no_field(pointer))?;
+        let kept = || Value::Invalid(Json::String(typed.to_owned()));
+        let value = match &found.field.kind {
+            _ if typed.is_empty() => Value::Null,
+            FieldKind::Number(_) => parse_decimal(typed).map_or_else(kept, Value::Number),
+            FieldKind::Date { .. } => Date::parse(typed.trim()).map_or_else(kept, Value::Date),
+            FieldKind::Bool => match typed {
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
+                _ => kept(),
+            },
+            FieldKind::Text(_) | FieldKind::Select(_) => Value::Text(typed.to_owned()),
+            _ => return Err(no_field(pointer)),
+        };
+        self.put(pointer, found.route, found.slot, value)
+    }
+
+    /// Sets one language of a multilingual field; an empty text removes that
+    /// language's entry, as Jems drops empty translations.
+    pub fn set_translation(
+        &mut self,
+        pointer: &str,
+        language: &str,
+        typed: &str,
+    ) -> Result<Vec<String>, Issue> {
+        let found = locate(&self.template.root, &self.root, pointer)
+            .filter(|f| f.rest.is_empty())
+            .ok_or_else(|| no_field(pointer))?;
+        if !matches!(found.field.kind, FieldKind::Multilingual { .. }) {
+            return Err(no_field(pointer));
+        }
+        let current = record_at(&self.root, &found.route).and_then(|r| r.slots.get(found.slot));
+        let mut entries = match current {
+            Some(Value::Multilingual(t)) => t.clone(),
+            _ => Vec::new(),
+        };
+        match (entries.iter().position(|e| e.language == language), typed.is_empty()) {
+            (Some(i), true) => {
+                entries.remove(i);
+            }
+            (Some(i), false) => entries[i].translation = typed.to_owned(),
+            (None, false) => entries
+                .push(Translation { language: language.to_owned(), translation: typed.to_owned() }),
+            (None, true) => {}
+        }
+        let value = if entries.is_empty() { Value::Null } else { Value::Multilingual(entries) };
+        self.put(pointer, found.route, found.slot, value)
+    }
+
+    /// Appends an empty item to the list at `pointer` (a repeat or table).
+    /// Returns its index; fails when the list is full.
+    pub fn add_item(&mut self, pointer: &str) -> Result<(usize, Vec<String>), Issue> {
+        self.edit_list(pointer, |items, rep| {
+            if items.len() >= rep.max_items as usize {
+                return Err(Code::ListTooMany);
+            }
+            items.push(Value::Record(crate::data::read_record(&rep.item, &Json::Null)));
+            Ok(items.len() - 1)
+        })
+    }
+
+    /// Removes item `index` of the list at `pointer`.
+    pub fn remove_item(&mut self, pointer: &str, index: usize) -> Result<Vec<String>, Issue> {
+        self.edit_list(pointer, |items, _| {
+            if index >= items.len() {
+                return Err(Code::DataUnknownField);
+            }
+            items.remove(index);
+            Ok(())
+        })
+        .map(|((), changed)| changed)
+    }
+
+    /// Moves item `from` of the list at `pointer` to position `to`.
+    pub fn move_item(
+        &mut self,
+        pointer: &str,
+        from: usize,
+        to: usize,
+    ) -> Result<Vec<String>, Issue> {
+        self.edit_list(pointer, |items, _| {
+            if from >= items.len() || to >= items.len() {
+                return Err(Code::DataUnknownField);
+            }
+            let item = items.remove(from);
+            items.insert(to, item);
+            Ok(())
+        })
+        .map(|((), changed)| changed)
+    }
+
+    fn edit_list<R>(
+        &mut self,
+        pointer: &str,
+        f: impl FnOnce(&mut Vec<Value>, &crate::template::Repeat) -> Result<R, Code>,
+    ) -> Result<(R, Vec<String>), Issue> {
+        let found = locate(&self.template.root, &self.root, pointer)
+            .filter(|f| f.rest.is_empty())
+            .ok_or_else(|| no_field(pointer))?;
+        let FieldKind::Repeat(rep) = &found.field.kind else { return Err(no_field(pointer)) };
+        let record = record_mut(&mut self.root, &found.route).ok_or_else(|| no_field(pointer))?;
+        let slot = &mut record.slots[found.slot];
+        if !matches!(slot, Value::List(_)) {
+            *slot = Value::List(Vec::new());
+        }
+        let Value::List(items) = slot else { unreachable!("just made a list") };
+        let result =
+            f(items, rep).map_err(|code| Issue::error(pointer, code).with("max", rep.max_items))?;
+        let changed = self.refresh(pointer, &found.route, found.slot);
+        Ok((result, changed))
+    }
+
+    /// Stores `value` and re-validates the field instance.
+    fn put(
+        &mut self,
+        pointer: &str,
+        route: Vec<(usize, Option<usize>)>,
+        slot: usize,
+        value: Value,
+    ) -> Result<Vec<String>, Issue> {
+        let record = record_mut(&mut self.root, &route).ok_or_else(|| no_field(pointer))?;
+        record.slots[slot] = value;
+        Ok(self.refresh(pointer, &route, slot))
+    }
+
+    /// Re-validates the field instance at `pointer` and everything inside it.
+    fn refresh(
+        &mut self,
+        pointer: &str,
+        route: &[(usize, Option<usize>)],
+        slot: usize,
+    ) -> Vec<String> {
+        let group = group_at(&self.template.root, route);
+        let segs = segments(pointer).unwrap_or_default();
+        let base = &segs[..segs.len().saturating_sub(1)];
+        let issues = match (group, record_at(&self.root, route)) {
+            (Some(g), Some(r)) => validate_slot(&self.context(), g, r, slot, base),
+            _ => Vec::new(),
+        };
+        let inside = format!("{pointer}/");
+        self.by_field.retain(|k, _| k != pointer && !k.starts_with(&inside));
+        for issue in issues {
+            let owner = self.owner(&issue.path);
+            self.by_field.entry(owner).or_default().push(issue);
+        }
+        vec![pointer.to_owned()]
+    }
+}
+
+/// The group a route leads to in the template.
+fn group_at<'t>(root: &'t Group, route: &[(usize, Option<usize>)]) -> Option<&'t Group> {
+    let mut g = root;
+    for &(slot, _) in route {
+        g = match &g.fields.get(slot)?.kind {
+            FieldKind::Group(inner) => inner,
+            FieldKind::Repeat(rep) => &rep.item,
+            _ => return None,
+        };
+    }
+    Some(g)
+}

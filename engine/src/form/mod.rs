@@ -1,0 +1,101 @@
+//! Form state: a template, the data being filled (as typed records), and the
+//! current findings per field instance. Every change returns the JSON
+//! pointers of the fields whose view changed, so a renderer updates only
+//! those; list changes (add, remove, move) return the list's pointer.
+
+mod edit;
+mod locate;
+mod view;
+
+pub use locate::segments;
+pub use view::{FieldView, InputPart};
+
+use crate::data::{read_record, write_record};
+use crate::issue::{Code, Issue};
+use crate::template::Template;
+use crate::validate::{Context, validate_root};
+use crate::value::Record;
+use std::collections::BTreeMap;
+
+/// A form being filled.
+#[derive(Clone, Debug)]
+pub struct FormState {
+    template: Template,
+    languages: Vec<String>,
+    root: Record,
+    /// Findings by the pointer of the field instance they belong to.
+    by_field: BTreeMap<String, Vec<Issue>>,
+}
+
+impl FormState {
+    /// A form over `data`, which must be a JSON object (else a
+    /// [`Code::DataNotObject`] issue is returned).
+    pub fn new(template: Template, data: serde_json::Value) -> Result<FormState, Issue> {
+        if !data.is_object() {
+            return Err(Issue::error("", Code::DataNotObject));
+        }
+        let root = read_record(&template.root, &data);
+        let languages = template.input_languages.clone();
+        let mut state = FormState { template, languages, root, by_field: BTreeMap::new() };
+        state.revalidate_all();
+        Ok(state)
+    }
+
+    /// The template.
+    pub fn template(&self) -> &Template {
+        &self.template
+    }
+
+    /// The data document as JSON.
+    pub fn data(&self) -> serde_json::Value {
+        write_record(&self.template.root, &self.root)
+    }
+
+    /// The typed root record.
+    pub fn root(&self) -> &Record {
+        &self.root
+    }
+
+    /// All current findings, in form order (a full validation).
+    pub fn issues(&self) -> Vec<Issue> {
+        validate_root(&self.context(), &self.root)
+    }
+
+    /// The findings kept per field instance, flattened (what views show).
+    pub fn field_issues(&self) -> impl Iterator<Item = &Issue> {
+        self.by_field.values().flatten()
+    }
+
+    /// Whether the form has no error.
+    pub fn is_valid(&self) -> bool {
+        self.field_issues().all(|i| i.severity != crate::Severity::Error)
+    }
+
+    fn context(&self) -> Context<'_> {
+        Context { template: &self.template, languages: &self.languages }
+    }
+
+    /// Re-validates everything and regroups findings per field instance.
+    fn revalidate_all(&mut self) {
+        let issues = validate_root(&self.context(), &self.root);
+        let mut by_field: BTreeMap<String, Vec<Issue>> = BTreeMap::new();
+        for issue in issues {
+            let owner = self.owner(&issue.path);
+            by_field.entry(owner).or_default().push(issue);
+        }
+        self.by_field = by_field;
+    }
+
+    /// The pointer of the field instance an issue path belongs to.
+    fn owner(&self, path: &str) -> String {
+        match locate::locate(&self.template.root, &self.root, path) {
+            Some(found) => {
+                let rest = found.rest.len();
+                let segs = segments(path).unwrap_or_default();
+                let keep = segs.len().saturating_sub(rest);
+                segs[..keep].iter().fold(String::new(), |p, s| crate::issue::pointer_push(&p, s))
+            }
+            None => path.to_owned(),
+        }
+    }
+}
