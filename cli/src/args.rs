@@ -14,6 +14,10 @@ pub enum Command {
     Check { template: String, json: bool },
     /// `validate --template T [--json] DATA`.
     Validate { template: String, data: String, json: bool },
+    /// `schema template`: the JSON Schema of the template format.
+    SchemaTemplate,
+    /// `schema data --template T`: the JSON Schema of T's data documents.
+    SchemaData { template: String },
 }
 
 /// Parses the arguments after the program name.
@@ -28,7 +32,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     while let Some(arg) = p.next().map_err(|e| e.to_string())? {
         match arg {
             Long("json") => json = true,
-            Long("template") | Short('t') if sub == "validate" => {
+            Long("template") | Short('t') if sub == "validate" || sub == "schema" => {
                 template = Some(
                     p.value()
                         .map_err(|e| e.to_string())?
@@ -51,6 +55,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             None => Err("validate needs --template TEMPLATE".into()),
         },
         ("validate", _) => Err("validate takes exactly one DATA file".into()),
+        ("schema", [what]) if what == "template" => Ok(Command::SchemaTemplate),
+        ("schema", [what]) if what == "data" => match template {
+            Some(template) => Ok(Command::SchemaData { template }),
+            None => Err("schema data needs --template TEMPLATE".into()),
+        },
+        ("schema", _) => Err("schema takes `template` or `data --template T`".into()),
         (other, _) => Err(format!("unknown command {other:?}")),
     }
 }
@@ -80,5 +90,9 @@ mod tests {
         assert!(parse_str("frobnicate").unwrap_err().contains("frobnicate"));
         assert!(parse_str("check --bogus t").is_err());
         assert_eq!(parse_str(""), Ok(Command::Help));
+        assert_eq!(parse_str("schema template"), Ok(Command::SchemaTemplate));
+        assert_eq!(parse_str("schema data -t x"), Ok(Command::SchemaData { template: "x".into() }));
+        assert!(parse_str("schema data").is_err());
+        assert!(parse_str("schema both").is_err());
     }
 }

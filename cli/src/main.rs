@@ -18,6 +18,8 @@ hitforms: check form templates and validate data against them
 USAGE:
     hitforms check [--json] TEMPLATE
     hitforms validate --template TEMPLATE [--json] DATA
+    hitforms schema template
+    hitforms schema data --template TEMPLATE
     hitforms templates
 
 TEMPLATE is a path to a template JSON file or the name of a built-in template
@@ -64,6 +66,10 @@ fn run(command: Command) -> Result<ExitCode, String> {
             report::print(&source, &problems, json);
             Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
+        Command::SchemaTemplate => print_json(&hitforms_engine::schema::template_schema()),
+        Command::SchemaData { template } => {
+            print_json(&hitforms_engine::schema::data_schema(&input::template(&template)?))
+        }
         Command::Validate { template, data, json } => {
             let template = input::template(&template)?;
             let data = input::data(&data)?;
@@ -76,4 +82,9 @@ fn run(command: Command) -> Result<ExitCode, String> {
             })
         }
     }
+}
+
+fn print_json(value: &serde_json::Value) -> Result<ExitCode, String> {
+    println!("{}", serde_json::to_string_pretty(value).map_err(|e| e.to_string())?);
+    Ok(ExitCode::SUCCESS)
 }

@@ -151,3 +151,16 @@ fn check_lists_every_template_problem() {
         want.iter().map(|(p, c)| (p.to_string(), c.to_string())).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn schemas_are_json_and_follow_the_template() {
+    let out = hitforms(&["schema", "template"]);
+    assert_eq!(out.status.code(), Some(0));
+    let schema: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(schema["title"], "hitforms template");
+    let out = hitforms(&["schema", "data", "--template", "project-idea"]);
+    assert_eq!(out.status.code(), Some(0));
+    let schema: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(schema["properties"]["acronym"]["x-maxLengthUtf16"], 25);
+    assert_eq!(hitforms(&["schema", "data"]).status.code(), Some(2));
+}

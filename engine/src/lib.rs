@@ -39,6 +39,7 @@ mod form;
 mod issue;
 pub mod messages;
 pub mod number;
+pub mod schema;
 pub mod shape;
 mod template;
 pub mod text;

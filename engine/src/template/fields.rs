@@ -11,7 +11,7 @@ use crate::shape::Type;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-const COMMON: &[&str] =
+pub(crate) const COMMON: &[&str] =
     &["id", "kind", "label", "help", "required", "visible", "readonly", "visibilityId"];
 /// The largest text limit a template may declare.
 const MAX_TEXT_LIMIT: u32 = 1_000_000;
@@ -20,8 +20,27 @@ const DEFAULT_MULTILINGUAL_LIMIT: u32 = 255;
 /// The most items any repeat may declare.
 const MAX_ITEMS_LIMIT: u32 = 100_000;
 
+/// Every field kind a template may use (plus `static` for static text).
+pub(crate) const KINDS: &[&str] = &[
+    "text",
+    "multilineText",
+    "multilingualText",
+    "integer",
+    "decimal",
+    "money",
+    "percentage",
+    "date",
+    "boolean",
+    "select",
+    "multiSelect",
+    "group",
+    "repeat",
+    "table",
+    "computed",
+];
+
 /// The properties each kind accepts besides the common ones.
-fn kind_keys(kind: &str) -> Option<&'static [&'static str]> {
+pub(crate) fn kind_keys(kind: &str) -> Option<&'static [&'static str]> {
     Some(match kind {
         "text" | "multilineText" => &["maxLength"],
         "multilingualText" => &["maxLength", "multiline", "languages"],

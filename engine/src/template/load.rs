@@ -16,7 +16,7 @@ pub const INPUT_LANGUAGES: &[&str] = &[
     "TR", "UK",
 ];
 
-const ROOT_KEYS: &[&str] = &[
+pub(crate) const ROOT_KEYS: &[&str] = &[
     "$schema",
     "id",
     "version",
@@ -28,8 +28,9 @@ const ROOT_KEYS: &[&str] = &[
     "parameters",
     "visibility",
 ];
-const SECTION_KEYS: &[&str] = &["id", "title", "fields", "visible", "visibilityId"];
-const RULE_KEYS: &[&str] = &["id", "when", "assert", "field", "code", "message", "severity"];
+pub(crate) const SECTION_KEYS: &[&str] = &["id", "title", "fields", "visible", "visibilityId"];
+pub(crate) const RULE_KEYS: &[&str] =
+    &["id", "when", "assert", "field", "code", "message", "severity"];
 /// How deep groups and repeats may nest (a guard against absurd templates).
 const MAX_DEPTH: usize = 16;
 

@@ -12,9 +12,9 @@
 //! order of fields and static texts inside groups) only arrange fields; they
 //! add no level to the data document.
 
-mod fields;
+pub(crate) mod fields;
 mod kinds;
-mod load;
+pub(crate) mod load;
 pub(crate) mod read;
 mod text;
 
