@@ -12,8 +12,8 @@ pub enum Command {
     Templates,
     /// `check [--json] TEMPLATE`.
     Check { template: String, json: bool },
-    /// `validate --template T [--json] DATA`.
-    Validate { template: String, data: String, json: bool },
+    /// `validate --template T [--json] [--data DIR] DATA`.
+    Validate { template: String, data: String, json: bool, data_dir: Option<String> },
     /// `schema template`: the JSON Schema of the template format.
     SchemaTemplate,
     /// `schema data --template T`: the JSON Schema of T's data documents.
@@ -28,7 +28,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         Some(Value(v)) => v.string().map_err(|_| "the command is not valid UTF-8".to_owned())?,
         Some(other) => return Err(format!("expected a command, found {}", other.unexpected())),
     };
-    let (mut template, mut json, mut positional) = (None, false, Vec::new());
+    let (mut template, mut json, mut positional, mut data_dir) = (None, false, Vec::new(), None);
     while let Some(arg) = p.next().map_err(|e| e.to_string())? {
         match arg {
             Long("json") => json = true,
@@ -38,6 +38,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
                         .map_err(|e| e.to_string())?
                         .string()
                         .map_err(|_| "--template is not valid UTF-8")?,
+                )
+            }
+            Long("data") if sub == "validate" => {
+                data_dir = Some(
+                    p.value()
+                        .map_err(|e| e.to_string())?
+                        .string()
+                        .map_err(|_| "--data is not valid UTF-8")?,
                 )
             }
             Long("help") | Short('h') => return Ok(Command::Help),
@@ -51,7 +59,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         ("check", [t]) => Ok(Command::Check { template: t.clone(), json }),
         ("check", _) => Err("check takes exactly one TEMPLATE".into()),
         ("validate", [d]) => match template {
-            Some(template) => Ok(Command::Validate { template, data: d.clone(), json }),
+            Some(template) => Ok(Command::Validate { template, data: d.clone(), json, data_dir }),
             None => Err("validate needs --template TEMPLATE".into()),
         },
         ("validate", _) => Err("validate takes exactly one DATA file".into()),
@@ -75,12 +83,20 @@ mod tests {
 
     #[test]
     fn parses_validate_in_any_order() {
-        let want =
-            Command::Validate { template: "t.json".into(), data: "d.json".into(), json: true };
+        let want = Command::Validate {
+            template: "t.json".into(),
+            data: "d.json".into(),
+            json: true,
+            data_dir: None,
+        };
         assert_eq!(parse_str("validate --template t.json --json d.json"), Ok(want));
-        let want =
-            Command::Validate { template: "t.json".into(), data: "d.json".into(), json: false };
-        assert_eq!(parse_str("validate d.json --template=t.json"), Ok(want));
+        let want = Command::Validate {
+            template: "t.json".into(),
+            data: "d.json".into(),
+            json: false,
+            data_dir: Some("x".into()),
+        };
+        assert_eq!(parse_str("validate d.json --template=t.json --data x"), Ok(want));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Reading the files a command names, with messages that say which file and
 //! where it went wrong.
 
+use hitforms_engine::codelists::{CodeLists, default_data_dir};
 use hitforms_engine::{Template, builtin_template};
 use serde_json::Value;
 use std::io::Read;
@@ -50,4 +51,13 @@ pub fn data(path: &str) -> Result<Value, String> {
     serde_json::from_str(&text).map_err(|e| {
         format!("{path} is not valid JSON: line {}, column {}: {e}", e.line(), e.column())
     })
+}
+
+/// Code lists from `--data DIR` (an error if unreadable), else from the
+/// default data folder when it exists, else none.
+pub fn code_lists(dir: Option<&str>) -> Result<Option<CodeLists>, String> {
+    match dir {
+        Some(dir) => CodeLists::from_data_dir(std::path::Path::new(dir)).map(Some),
+        None => Ok(CodeLists::from_data_dir(&default_data_dir()).ok()),
+    }
 }

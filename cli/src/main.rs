@@ -9,7 +9,6 @@ mod input;
 mod report;
 
 use args::Command;
-use hitforms_engine::validate;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -17,14 +16,16 @@ hitforms: check form templates and validate data against them
 
 USAGE:
     hitforms check [--json] TEMPLATE
-    hitforms validate --template TEMPLATE [--json] DATA
+    hitforms validate --template TEMPLATE [--json] [--data DIR] DATA
     hitforms schema template
     hitforms schema data --template TEMPLATE
     hitforms templates
 
 TEMPLATE is a path to a template JSON file or the name of a built-in template
 (see `hitforms templates`). DATA is a path to a JSON data document, or - for
-standard input.
+standard input. Code lists (NUTS, countries, partner types, objectives) are
+read from --data DIR, else $HITFORMS_DATA, else ../shared/data; without
+them, codes of those lists are not checked.
 
 EXIT CODES:
     0  valid            1  invalid (the problems are printed)
@@ -70,10 +71,15 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::SchemaData { template } => {
             print_json(&hitforms_engine::schema::data_schema(&input::template(&template)?))
         }
-        Command::Validate { template, data, json } => {
+        Command::Validate { template, data, json, data_dir } => {
             let template = input::template(&template)?;
             let data = input::data(&data)?;
-            let issues = validate(&template, &data);
+            let lists = input::code_lists(data_dir.as_deref())?;
+            let ctx = hitforms_engine::Context {
+                code_lists: lists.as_ref(),
+                ..hitforms_engine::Context::of(&template)
+            };
+            let issues = hitforms_engine::validate_with(&ctx, &data);
             report::print("data", &issues, json);
             Ok(if hitforms_engine::is_valid(&issues) {
                 ExitCode::SUCCESS

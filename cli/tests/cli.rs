@@ -164,3 +164,47 @@ fn schemas_are_json_and_follow_the_template() {
     assert_eq!(schema["properties"]["acronym"]["x-maxLengthUtf16"], 25);
     assert_eq!(hitforms(&["schema", "data"]).status.code(), Some(2));
 }
+
+#[test]
+fn code_lists_come_from_the_data_folder() {
+    let template = "../tests/fixtures/all-kinds.json";
+    let mut doc: Value =
+        serde_json::from_str(include_str!("../../tests/fixtures/all-kinds-data.json")).unwrap();
+    doc["nuts"] = Value::from("XX999");
+    let data = temp_file("nuts.json", &doc.to_string());
+    let out = hitforms(&[
+        "validate",
+        "--template",
+        template,
+        "--data",
+        "/no/such/dir",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/no/such/dir/reference/countries.csv"), "{}", stderr(&out));
+
+    let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data");
+    if std::path::Path::new(shared).join("nuts_eurostat/nuts2024.csv").exists() {
+        let out = hitforms(&[
+            "validate",
+            "--template",
+            template,
+            "--data",
+            shared,
+            data.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(stdout(&out).contains("/nuts: error select.unknown_option"), "{}", stdout(&out));
+        doc["nuts"] = Value::from("SE224");
+        let data = temp_file("nuts-ok.json", &doc.to_string());
+        let out = hitforms(&[
+            "validate",
+            "--template",
+            template,
+            "--data",
+            shared,
+            data.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    }
+}

@@ -34,6 +34,7 @@
 #![deny(missing_docs)]
 
 mod builtin;
+pub mod codelists;
 pub mod data;
 mod form;
 mod issue;
@@ -54,4 +55,4 @@ pub use template::{
     Choices, Cond, ExprSource, Field, FieldKind, Group, Item, NumberRules, Repeat, Rule, Section,
     Template, Text, TextRules,
 };
-pub use validate::{Context, is_valid, validate, validate_root};
+pub use validate::{Context, is_valid, validate, validate_root, validate_with};

@@ -134,3 +134,19 @@ fn views_of_nested_fields() {
     let langs: Vec<_> = v.parts.iter().map(|p| p.language.clone().unwrap()).collect();
     assert_eq!(langs, ["EN"], "a field with its own languages ignores the input languages");
 }
+
+#[test]
+fn external_code_lists_are_checked_when_supplied() {
+    use hitforms_engine::codelists::CodeLists;
+    use std::sync::Arc;
+    let mut doc = data();
+    doc["nuts"] = json!("XX999");
+    // Without the list, codes of an external list cannot be judged.
+    assert_eq!(paths(&validate(&template(), &doc)), []);
+    let lists = Arc::new(CodeLists::fixtures());
+    let form = FormState::new(template(), doc).unwrap().with_code_lists(lists.clone());
+    assert_eq!(paths(&form.issues()), [("/nuts".to_string(), Code::SelectUnknownOption)]);
+    assert!(!form.is_valid());
+    let view = form.view("/nuts", "en").unwrap();
+    assert!(view.options.iter().any(|(code, label)| code == "AT130" && label == "Wien"));
+}

@@ -25,6 +25,8 @@ pub struct FormState {
     root: Record,
     /// Findings by the pointer of the field instance they belong to.
     by_field: BTreeMap<String, Vec<Issue>>,
+    /// Code lists for the template's `external` lists.
+    code_lists: Option<std::sync::Arc<crate::codelists::CodeLists>>,
 }
 
 impl FormState {
@@ -36,9 +38,18 @@ impl FormState {
         }
         let root = read_record(&template.root, &data);
         let languages = template.input_languages.clone();
-        let mut state = FormState { template, languages, root, by_field: BTreeMap::new() };
+        let mut state =
+            FormState { template, languages, root, by_field: BTreeMap::new(), code_lists: None };
         state.revalidate_all();
         Ok(state)
+    }
+
+    /// Supplies the code lists of the template's `external` lists (so their
+    /// codes are checked and offered) and re-validates.
+    pub fn with_code_lists(mut self, lists: std::sync::Arc<crate::codelists::CodeLists>) -> Self {
+        self.code_lists = Some(lists);
+        self.revalidate_all();
+        self
     }
 
     /// The template.
@@ -72,7 +83,11 @@ impl FormState {
     }
 
     fn context(&self) -> Context<'_> {
-        Context { template: &self.template, languages: &self.languages }
+        Context {
+            template: &self.template,
+            languages: &self.languages,
+            code_lists: self.code_lists.as_deref(),
+        }
     }
 
     /// Re-validates everything and regroups findings per field instance.

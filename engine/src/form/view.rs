@@ -123,13 +123,21 @@ impl FormState {
                 crate::template::Choices::Static(o) => {
                     o.iter().map(|(v, l)| (v.clone(), l.get(lang).to_owned())).collect()
                 }
-                crate::template::Choices::Named(name) => self
-                    .template
-                    .code_lists
-                    .get(name)
-                    .and_then(Option::as_ref)
-                    .map(|o| o.iter().map(|(v, l)| (v.clone(), l.get(lang).to_owned())).collect())
-                    .unwrap_or_default(),
+                crate::template::Choices::Named(name) => match self.template.code_lists.get(name) {
+                    Some(Some(o)) => {
+                        o.iter().map(|(v, l)| (v.clone(), l.get(lang).to_owned())).collect()
+                    }
+                    _ => self
+                        .code_lists
+                        .as_deref()
+                        .and_then(|l| l.get(name))
+                        .map(|o| {
+                            o.iter()
+                                .map(|e| (e.code.clone(), e.label.get(lang).to_owned()))
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                },
             },
             _ => Vec::new(),
         };

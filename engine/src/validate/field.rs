@@ -1,22 +1,23 @@
 //! The rules of one value, per field kind. Everything here is about a single
 //! value; lists, groups, visibility and cross-field rules are in `mod.rs`.
 
+use super::Context;
 use crate::issue::{Code, Issue};
-use crate::template::{Choices, Field, FieldKind, NumberRules, Template, TextRules};
+use crate::template::{Choices, Field, FieldKind, NumberRules, TextRules};
 use crate::text::{is_blank, utf16_len};
 use crate::value::{Translation, Value};
 
 /// Checks one value of `field` at pointer `at`; `required` is the field's
 /// required state here, `languages` the input languages in force.
 pub fn check_value(
-    template: &Template,
+    ctx: &Context,
     field: &Field,
     value: &Value,
     required: bool,
-    languages: &[String],
     at: &dyn Fn() -> String,
     out: &mut Vec<Issue>,
 ) {
+    let languages = ctx.languages;
     let start = out.len();
     match (&field.kind, value) {
         (FieldKind::Multilingual { rules, languages: own }, v) => {
@@ -69,14 +70,14 @@ pub fn check_value(
             }
         }
         (FieldKind::Select(choices), Value::Text(code)) => {
-            out.extend((!known(template, choices, code)).then(|| {
+            out.extend((!known(ctx, choices, code)).then(|| {
                 Issue::error(at(), Code::SelectUnknownOption).with("value", code.as_str())
             }))
         }
         (FieldKind::MultiSelect { choices, min_items, max_items }, Value::List(items)) => {
             for (i, item) in items.iter().enumerate() {
                 if let Value::Text(code) = item
-                    && !known(template, choices, code)
+                    && !known(ctx, choices, code)
                 {
                     let p = crate::issue::pointer_push(&at(), &i.to_string());
                     out.push(
@@ -116,13 +117,13 @@ fn expected(kind: &FieldKind) -> &'static str {
     }
 }
 
-fn known(template: &Template, choices: &Choices, code: &str) -> bool {
+fn known(ctx: &Context, choices: &Choices, code: &str) -> bool {
     match choices {
         Choices::Static(options) => options.iter().any(|(v, _)| v == code),
         // A list supplied at run time is checked against that list, when given.
-        Choices::Named(name) => match template.code_lists.get(name) {
+        Choices::Named(name) => match ctx.template.code_lists.get(name) {
             Some(Some(options)) => options.iter().any(|(v, _)| v == code),
-            _ => true,
+            _ => ctx.code_lists.and_then(|l| l.contains(name, code)).unwrap_or(true),
         },
     }
 }

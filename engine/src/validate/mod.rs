@@ -23,23 +23,31 @@ pub struct Context<'a> {
     pub template: &'a Template,
     /// Input languages in force (the call configuration's, else the template's).
     pub languages: &'a [String],
+    /// Code lists supplied at run time for the template's `external` lists;
+    /// without them, codes of those lists are not checked.
+    pub code_lists: Option<&'a crate::codelists::CodeLists>,
 }
 
 impl<'a> Context<'a> {
     /// The template's own defaults: its input languages, everything visible.
     pub fn of(template: &'a Template) -> Self {
-        Context { template, languages: &template.input_languages }
+        Context { template, languages: &template.input_languages, code_lists: None }
     }
 }
 
 /// Validates a whole JSON data document: one issue list, in form order.
 /// A document that is not a JSON object gets one [`Code::DataNotObject`] error.
 pub fn validate(template: &Template, data: &serde_json::Value) -> Vec<Issue> {
+    validate_with(&Context::of(template), data)
+}
+
+/// [`validate`] in a given context (languages, code lists).
+pub fn validate_with(ctx: &Context, data: &serde_json::Value) -> Vec<Issue> {
     if !data.is_object() {
         return vec![Issue::error("", Code::DataNotObject)];
     }
-    let record = read_record(&template.root, data);
-    validate_root(&Context::of(template), &record)
+    let record = read_record(&ctx.template.root, data);
+    validate_root(ctx, &record)
 }
 
 /// Validates a typed root record.
@@ -85,7 +93,7 @@ fn check_slot<'a>(
     let required = cond(&field.required, false);
     path.with(Seg::Key(&field.id), |path| {
         let at = || path.pointer();
-        field::check_value(ctx.template, field, value, required, ctx.languages, &at, out);
+        field::check_value(ctx, field, value, required, &at, out);
         match (&field.kind, value) {
             (FieldKind::Group(g), Value::Record(r)) => check_record(ctx, g, r, path, out),
             (FieldKind::Repeat(rep), Value::List(items)) => {
