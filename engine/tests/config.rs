@@ -213,3 +213,28 @@ fn the_catalog_matches_the_reference_tsv_when_present() {
     }
     assert_eq!(rows, 141);
 }
+
+/// The first JSON block after `heading` in docs/configuration.md.
+fn doc_json(heading: &str) -> &'static str {
+    let doc = include_str!("../../docs/configuration.md");
+    let after = doc.split(heading).nth(1).unwrap();
+    after.split("```json\n").nth(1).unwrap().split("```").next().unwrap()
+}
+
+/// The full example of docs/configuration.md loads against the HIT catalog
+/// and the parameter declarations of its *Parameters* section.
+#[test]
+fn the_documented_example_loads() {
+    let decls: serde_json::Value =
+        serde_json::from_str(&format!("{{{}}}", doc_json("## Parameters"))).unwrap();
+    let mut p = Vec::new();
+    let decls = ParamDecls::read(&decls["parameters"], "/parameters", &mut p);
+    assert_eq!(p, []);
+    let json = doc_json("## A full example");
+    let config = Config::load(json, &catalog(), &decls).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(config.parameter("programmeName"), Some(&Value::Text("Interreg".into())));
+    assert_eq!(config.visibility("project.partner.budget.periods"), Status::StepTwoOnly);
+    let configurable: &[(&str, &[&str])] =
+        &[("/summary", &["maxLength"]), ("/project/duration", &["min", "max"])];
+    assert_eq!(config.limits().check(configurable), []);
+}
