@@ -55,6 +55,39 @@ codes! {
     TemplateDuplicateId = "template.duplicate_id",
     /// A template value is out of its allowed range or form.
     TemplateInvalidValue = "template.invalid_value",
+    /// The configuration text is not valid JSON.
+    ConfigJson = "config.json",
+    /// A required configuration property is missing.
+    ConfigMissing = "config.missing",
+    /// A configuration property has the wrong JSON type.
+    ConfigWrongType = "config.wrong_type",
+    /// A configuration object has a property the format does not define.
+    ConfigUnknownProperty = "config.unknown_property",
+    /// A configuration value is not one of the accepted values (an unknown
+    /// language code, fund type, call type, visibility status…).
+    ConfigInvalidValue = "config.invalid_value",
+    /// A configuration number or count is outside its range or has too many decimals.
+    ConfigOutOfRange = "config.out_of_range",
+    /// Two configuration entries share an id or language code.
+    ConfigDuplicate = "config.duplicate",
+    /// The configuration is for another template.
+    ConfigTemplateMismatch = "config.template_mismatch",
+    /// The configuration sets the visibility of an id the template does not declare.
+    ConfigUnknownVisibilityId = "config.unknown_visibility_id",
+    /// A visibility status is not in the set the template allows for that id.
+    ConfigVisibilityNotAllowed = "config.visibility_not_allowed",
+    /// Two flat rates that may not be combined are both set.
+    ConfigFlatRateCombination = "config.flat_rate_combination",
+    /// The configuration gives a parameter the template does not declare.
+    ConfigUnknownParameter = "config.unknown_parameter",
+    /// A declared parameter without a default is not given.
+    ConfigMissingParameter = "config.missing_parameter",
+    /// A limit override names a field that has no configurable limits.
+    ConfigUnknownField = "config.unknown_field",
+    /// A limit override names a field by an id that several fields share.
+    ConfigAmbiguousField = "config.ambiguous_field",
+    /// A limit override changes a limit the template does not let calls change.
+    ConfigLimitNotConfigurable = "config.limit_not_configurable",
     /// The data document is not valid JSON.
     DataJson = "data.json",
     /// The data document is not a JSON object.

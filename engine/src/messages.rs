@@ -21,6 +21,37 @@ pub const ENGLISH: Catalog = &[
     ("template.unknown_kind", "Unknown field kind \"{kind}\"."),
     ("template.duplicate_id", "The id \"{id}\" is already used at {first}."),
     ("template.invalid_value", "Invalid value: expected {expected}."),
+    ("config.json", "The configuration is not valid JSON (line {line}, column {column}): {detail}"),
+    ("config.missing", "The property \"{property}\" is missing."),
+    ("config.wrong_type", "Expected {expected} here."),
+    ("config.unknown_property", "Unknown property \"{property}\"."),
+    ("config.invalid_value", "Invalid value: expected {expected}."),
+    ("config.out_of_range", "Out of range: expected {expected}."),
+    ("config.duplicate", "\"{value}\" is already used at {first}."),
+    (
+        "config.template_mismatch",
+        "This configuration is for the template \"{config}\", not \"{template}\".",
+    ),
+    ("config.unknown_visibility_id", "The template declares no visibility id \"{id}\"."),
+    (
+        "config.visibility_not_allowed",
+        "{status} is not allowed for \"{id}\" in {callType} calls (allowed: {allowed}).",
+    ),
+    (
+        "config.flat_rate_combination",
+        "The {rate} flat rate cannot be combined with the {other} flat rate.",
+    ),
+    ("config.unknown_parameter", "The template declares no parameter \"{name}\"."),
+    ("config.missing_parameter", "The parameter \"{name}\" has no default and must be given."),
+    ("config.unknown_field", "No field \"{field}\" has limits a call may change."),
+    (
+        "config.ambiguous_field",
+        "Several fields are called \"{field}\" ({candidates}); use a pointer.",
+    ),
+    (
+        "config.limit_not_configurable",
+        "A call may not change {limit} of this field (it may change: {configurable}).",
+    ),
     ("data.json", "The data is not valid JSON (line {line}, column {column}): {detail}"),
     ("data.not_object", "The data must be a JSON object keyed by field id."),
     (
