@@ -12,8 +12,15 @@ pub enum Command {
     Templates,
     /// `check [--json] TEMPLATE`.
     Check { template: String, json: bool },
-    /// `validate --template T [--json] [--data DIR] DATA`.
-    Validate { template: String, data: String, json: bool, data_dir: Option<String> },
+    /// `validate --template T [--config C] [--step 1|2] [--json] [--data DIR] DATA`.
+    Validate {
+        template: String,
+        data: String,
+        json: bool,
+        data_dir: Option<String>,
+        config: Option<String>,
+        step: u8,
+    },
     /// `schema template`: the JSON Schema of the template format.
     SchemaTemplate,
     /// `schema data --template T`: the JSON Schema of T's data documents.
@@ -29,6 +36,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         Some(other) => return Err(format!("expected a command, found {}", other.unexpected())),
     };
     let (mut template, mut json, mut positional, mut data_dir) = (None, false, Vec::new(), None);
+    let (mut config, mut step) = (None, 2u8);
     while let Some(arg) = p.next().map_err(|e| e.to_string())? {
         match arg {
             Long("json") => json = true,
@@ -39,6 +47,22 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
                         .string()
                         .map_err(|_| "--template is not valid UTF-8")?,
                 )
+            }
+            Long("config") | Short('c') if sub == "validate" => {
+                config = Some(
+                    p.value()
+                        .map_err(|e| e.to_string())?
+                        .string()
+                        .map_err(|_| "--config is not valid UTF-8")?,
+                )
+            }
+            Long("step") if sub == "validate" => {
+                let v = p.value().map_err(|e| e.to_string())?;
+                step = match v.to_str() {
+                    Some("1") => 1,
+                    Some("2") => 2,
+                    _ => return Err(format!("--step takes 1 or 2, not {}", v.to_string_lossy())),
+                };
             }
             Long("data") if sub == "validate" => {
                 data_dir = Some(
@@ -59,7 +83,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         ("check", [t]) => Ok(Command::Check { template: t.clone(), json }),
         ("check", _) => Err("check takes exactly one TEMPLATE".into()),
         ("validate", [d]) => match template {
-            Some(template) => Ok(Command::Validate { template, data: d.clone(), json, data_dir }),
+            Some(template) => {
+                Ok(Command::Validate { template, data: d.clone(), json, data_dir, config, step })
+            }
             None => Err("validate needs --template TEMPLATE".into()),
         },
         ("validate", _) => Err("validate takes exactly one DATA file".into()),
@@ -88,6 +114,8 @@ mod tests {
             data: "d.json".into(),
             json: true,
             data_dir: None,
+            config: None,
+            step: 2,
         };
         assert_eq!(parse_str("validate --template t.json --json d.json"), Ok(want));
         let want = Command::Validate {
@@ -95,8 +123,13 @@ mod tests {
             data: "d.json".into(),
             json: false,
             data_dir: Some("x".into()),
+            config: Some("c.json".into()),
+            step: 1,
         };
-        assert_eq!(parse_str("validate d.json --template=t.json --data x"), Ok(want));
+        assert_eq!(
+            parse_str("validate d.json --template=t.json --data x --config c.json --step 1"),
+            Ok(want)
+        );
     }
 
     #[test]
@@ -110,5 +143,6 @@ mod tests {
         assert_eq!(parse_str("schema data -t x"), Ok(Command::SchemaData { template: "x".into() }));
         assert!(parse_str("schema data").is_err());
         assert!(parse_str("schema both").is_err());
+        assert!(parse_str("validate -t t --step 3 d").unwrap_err().contains("--step takes 1 or 2"));
     }
 }

@@ -2,6 +2,7 @@
 //! where it went wrong.
 
 use hitforms_engine::codelists::{CodeLists, default_data_dir};
+use hitforms_engine::config::Config;
 use hitforms_engine::{Template, builtin_template};
 use serde_json::Value;
 use std::io::Read;
@@ -59,5 +60,27 @@ pub fn code_lists(dir: Option<&str>) -> Result<Option<CodeLists>, String> {
     match dir {
         Some(dir) => CodeLists::from_data_dir(std::path::Path::new(dir)).map(Some),
         None => Ok(CodeLists::from_data_dir(&default_data_dir()).ok()),
+    }
+}
+
+/// A call configuration for `template`, strictly loaded; all its problems
+/// in the error message.
+pub fn config(path: &str, template: &Template) -> Result<Config, String> {
+    let text = read(path)?;
+    let config =
+        Config::load(&text, &template.visibility, &template.parameters).map_err(|problems| {
+            let lines: Vec<String> =
+                problems.iter().map(|p| format!("  {}", crate::report::line(p))).collect();
+            format!(
+                "the configuration {path} is unusable ({} problems):\n{}",
+                problems.len(),
+                lines.join("\n")
+            )
+        })?;
+    match config.check_template(&template.id) {
+        Some(problem) => {
+            Err(format!("the configuration {path} does not fit: {}", crate::report::line(&problem)))
+        }
+        None => Ok(config),
     }
 }

@@ -9,6 +9,8 @@ mod input;
 mod report;
 
 use args::Command;
+use hitforms_engine::Context;
+use hitforms_engine::config::Step;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
@@ -16,14 +18,16 @@ hitforms: check form templates and validate data against them
 
 USAGE:
     hitforms check [--json] TEMPLATE
-    hitforms validate --template TEMPLATE [--json] [--data DIR] DATA
+    hitforms validate --template TEMPLATE [--config CALL] [--step 1|2] [--json] [--data DIR] DATA
     hitforms schema template
     hitforms schema data --template TEMPLATE
     hitforms templates
 
 TEMPLATE is a path to a template JSON file or the name of a built-in template
 (see `hitforms templates`). DATA is a path to a JSON data document, or - for
-standard input. Code lists (NUTS, countries, partner types, objectives) are
+standard input. CALL is a call configuration (docs/configuration.md): its
+input languages and field visibility apply, for --step 1 (step 1 of a
+two-step call) or 2 (the default: step 2, or a one-step call). Code lists (NUTS, countries, partner types, objectives) are
 read from --data DIR, else $HITFORMS_DATA, else ../shared/data; without
 them, codes of those lists are not checked.
 
@@ -71,14 +75,17 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::SchemaData { template } => {
             print_json(&hitforms_engine::schema::data_schema(&input::template(&template)?))
         }
-        Command::Validate { template, data, json, data_dir } => {
+        Command::Validate { template, data, json, data_dir, config, step } => {
             let template = input::template(&template)?;
+            let config = config.map(|c| input::config(&c, &template)).transpose()?;
             let data = input::data(&data)?;
             let lists = input::code_lists(data_dir.as_deref())?;
-            let ctx = hitforms_engine::Context {
-                code_lists: lists.as_ref(),
-                ..hitforms_engine::Context::of(&template)
+            let step = if step == 1 { Step::One } else { Step::Two };
+            let base = match &config {
+                Some(c) => Context::configured(&template, c, step),
+                None => Context::of(&template),
             };
+            let ctx = Context { code_lists: lists.as_ref(), ..base };
             let issues = hitforms_engine::validate_with(&ctx, &data);
             report::print("data", &issues, json);
             Ok(if hitforms_engine::is_valid(&issues) {

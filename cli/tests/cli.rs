@@ -208,3 +208,52 @@ fn code_lists_come_from_the_data_folder() {
         assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     }
 }
+
+#[test]
+fn a_call_configuration_decides_what_each_step_checks() {
+    let template = "../tests/fixtures/all-kinds.json";
+    let call = "../tests/fixtures/all-kinds-call.json";
+    let mut doc: Value =
+        serde_json::from_str(include_str!("../../tests/fixtures/all-kinds-data.json")).unwrap();
+    doc["ratio"] = Value::from("0.1234");
+    doc["title"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"language": "DE", "translation": "Lebendige Flüsse"}));
+    let data = temp_file("call.json", &doc.to_string());
+    let run = |step: &str| {
+        hitforms(&[
+            "validate",
+            "-t",
+            template,
+            "--config",
+            call,
+            "--step",
+            step,
+            data.to_str().unwrap(),
+        ])
+    };
+    assert_eq!(run("1").status.code(), Some(0), "{}", stdout(&run("1")));
+    let out = run("2");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("/ratio: error number.too_many_decimals"), "{}", stdout(&out));
+    // Without the configuration, DE is not an input language of the template.
+    let out = hitforms(&["validate", "-t", template, data.to_str().unwrap()]);
+    assert!(stdout(&out).contains("/title/2/language: error language.unknown"), "{}", stdout(&out));
+
+    let bad = temp_file(
+        "bad-call.json",
+        r#"{"template": "other", "inputLanguages": ["EN", "XX"], "colour": 1}"#,
+    );
+    let out = hitforms(&[
+        "validate",
+        "-t",
+        template,
+        "--config",
+        bad.to_str().unwrap(),
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("/inputLanguages/1") && err.contains("/colour"), "{err}");
+}

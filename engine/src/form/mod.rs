@@ -27,6 +27,8 @@ pub struct FormState {
     by_field: BTreeMap<String, Vec<Issue>>,
     /// Code lists for the template's `external` lists.
     code_lists: Option<std::sync::Arc<crate::codelists::CodeLists>>,
+    /// The call configuration and the application's step.
+    config: Option<(std::sync::Arc<crate::config::Config>, crate::config::Step)>,
 }
 
 impl FormState {
@@ -38,8 +40,14 @@ impl FormState {
         }
         let root = read_record(&template.root, &data);
         let languages = template.input_languages.clone();
-        let mut state =
-            FormState { template, languages, root, by_field: BTreeMap::new(), code_lists: None };
+        let mut state = FormState {
+            template,
+            languages,
+            root,
+            by_field: BTreeMap::new(),
+            code_lists: None,
+            config: None,
+        };
         state.revalidate_all();
         Ok(state)
     }
@@ -48,6 +56,19 @@ impl FormState {
     /// codes are checked and offered) and re-validates.
     pub fn with_code_lists(mut self, lists: std::sync::Arc<crate::codelists::CodeLists>) -> Self {
         self.code_lists = Some(lists);
+        self.revalidate_all();
+        self
+    }
+
+    /// Applies a call configuration at `step`: its input languages and its
+    /// visibility per field; re-validates.
+    pub fn with_config(
+        mut self,
+        config: std::sync::Arc<crate::config::Config>,
+        step: crate::config::Step,
+    ) -> Self {
+        self.languages = config.input_languages().to_vec();
+        self.config = Some((config, step));
         self.revalidate_all();
         self
     }
@@ -82,11 +103,12 @@ impl FormState {
         self.field_issues().all(|i| i.severity != crate::Severity::Error)
     }
 
-    fn context(&self) -> Context<'_> {
+    pub(crate) fn context(&self) -> Context<'_> {
         Context {
             template: &self.template,
             languages: &self.languages,
             code_lists: self.code_lists.as_deref(),
+            config: self.config.as_ref().map(|(c, s)| (c.as_ref(), *s)),
         }
     }
 

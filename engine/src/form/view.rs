@@ -148,7 +148,8 @@ impl FormState {
             label: field.label.get(lang).to_owned(),
             help: field.help.as_ref().map(|h| h.get(lang).to_owned()),
             required: fixed(&field.required, false),
-            visible: fixed(&field.visible, true),
+            visible: fixed(&field.visible, true)
+                && self.context().configured_visible(field.visibility_id.as_deref()),
             readonly: fixed(&field.readonly, false),
             multiline,
             parts,

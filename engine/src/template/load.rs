@@ -3,6 +3,7 @@
 
 use super::read::{Obj, object, wrong_type};
 use super::{Cond, ExprSource, Field, Group, Item, Rule, Section, Template, Text};
+use crate::config::{ParamDecls, VisibilityCatalog};
 use crate::issue::{Code, Issue, pointer_push};
 use crate::shape::RecordShape;
 use serde_json::Value;
@@ -114,7 +115,15 @@ impl Loader {
         let rules = self.rules(&root);
         let root_group = record.finish(rules);
         let code_lists = std::mem::take(&mut self.code_lists);
-        Some(Template {
+        let visibility = match root.map.get("visibility") {
+            Some(v) => VisibilityCatalog::read(v, &root.at("visibility"), &mut self.problems),
+            None => VisibilityCatalog::default(),
+        };
+        let parameters = match root.map.get("parameters") {
+            Some(v) => ParamDecls::read(v, &root.at("parameters"), &mut self.problems),
+            None => ParamDecls::default(),
+        };
+        let template = Template {
             id,
             version,
             title,
@@ -122,7 +131,41 @@ impl Loader {
             root: root_group,
             sections,
             code_lists,
-        })
+            visibility,
+            parameters,
+        };
+        self.check_visibility_ids(&template);
+        Some(template)
+    }
+
+    /// Every `visibilityId` a section or field names must be in the catalog.
+    fn check_visibility_ids(&mut self, t: &Template) {
+        fn walk(g: &Group, f: &mut dyn FnMut(&Option<String>, &str)) {
+            for field in &g.fields {
+                f(&field.visibility_id, &field.source);
+                match &field.kind {
+                    crate::template::FieldKind::Group(inner) => walk(inner, f),
+                    crate::template::FieldKind::Repeat(r) => walk(&r.item, f),
+                    _ => {}
+                }
+            }
+        }
+        let problems = &mut self.problems;
+        let mut unknown = |id: &Option<String>, at: &str| {
+            if let Some(id) = id
+                && t.visibility.get(id).is_none()
+            {
+                problems.push(
+                    Issue::error(pointer_push(at, "visibilityId"), Code::TemplateInvalidValue)
+                        .with("value", id.as_str())
+                        .with("expected", "an id of the template's visibility catalog"),
+                );
+            }
+        };
+        for (i, s) in t.sections.iter().enumerate() {
+            unknown(&s.visibility_id, &pointer_push("/sections", &i.to_string()));
+        }
+        walk(&t.root, &mut unknown);
     }
 
     fn section(

@@ -44,6 +44,12 @@ pub struct Template {
     /// Code lists by name: listed in the template, or `None` for a list
     /// supplied at run time (NUTS regions, countries…).
     pub code_lists: std::collections::BTreeMap<String, Option<Vec<(String, Text)>>>,
+    /// The visibility ids a call configuration may set, with their allowed
+    /// states and defaults (Jems' 141 AF field settings for HIT templates).
+    pub visibility: crate::config::VisibilityCatalog,
+    /// The named parameters expressions read as `$name`, which a call
+    /// configuration fills in.
+    pub parameters: crate::config::ParamDecls,
 }
 
 /// A titled part of a form (layout only).

@@ -26,12 +26,38 @@ pub struct Context<'a> {
     /// Code lists supplied at run time for the template's `external` lists;
     /// without them, codes of those lists are not checked.
     pub code_lists: Option<&'a crate::codelists::CodeLists>,
+    /// The call configuration and the application's step: fields it hides
+    /// (per visibility id and step) are not validated.
+    pub config: Option<(&'a crate::config::Config, crate::config::Step)>,
 }
 
 impl<'a> Context<'a> {
     /// The template's own defaults: its input languages, everything visible.
     pub fn of(template: &'a Template) -> Self {
-        Context { template, languages: &template.input_languages, code_lists: None }
+        Context { template, languages: &template.input_languages, code_lists: None, config: None }
+    }
+
+    /// The template under a call configuration, at `step`: the
+    /// configuration's input languages and visibility apply.
+    pub fn configured(
+        template: &'a Template,
+        config: &'a crate::config::Config,
+        step: crate::config::Step,
+    ) -> Self {
+        Context {
+            template,
+            languages: config.input_languages(),
+            code_lists: None,
+            config: Some((config, step)),
+        }
+    }
+
+    /// Whether the call configuration shows what carries `visibility_id`.
+    pub fn configured_visible(&self, visibility_id: Option<&str>) -> bool {
+        match (self.config, visibility_id) {
+            (Some((config, step)), Some(id)) => config.field_visible(id, step),
+            _ => true,
+        }
     }
 }
 
@@ -57,7 +83,8 @@ pub fn validate_root(ctx: &Context, root: &Record) -> Vec<Issue> {
     let t = ctx.template;
     // Root fields in form order: section by section.
     for section in &t.sections {
-        let shown = cond(&section.visible, true);
+        let shown = cond(&section.visible, true)
+            && ctx.configured_visible(section.visibility_id.as_deref());
         for item in &section.items {
             if let (Item::Field(slot), true) = (item, shown) {
                 check_slot(ctx, &t.root, root, *slot, &mut path, &mut out);
@@ -86,7 +113,7 @@ fn check_slot<'a>(
     out: &mut Vec<Issue>,
 ) {
     let field: &'a Field = &group.fields[slot];
-    if !cond(&field.visible, true) {
+    if !cond(&field.visible, true) || !ctx.configured_visible(field.visibility_id.as_deref()) {
         return;
     }
     let value = record.slots.get(slot).unwrap_or(&Value::Null);
