@@ -12,6 +12,7 @@ mod setup;
 mod size;
 mod test;
 mod util;
+mod wasm;
 
 use std::process::ExitCode;
 
@@ -43,32 +44,7 @@ fn build_all() -> util::Result {
     build_widgets()
 }
 
-/// `wasm-pack build` of the widgets into `pkg/dist` (size-optimised, wasm-opt -Oz).
-pub fn build_widgets() -> util::Result {
-    util::run(
-        "wasm-pack",
-        &[
-            "build",
-            "widgets",
-            "--target",
-            "web",
-            "--release",
-            "--no-pack",
-            "--out-dir",
-            "../pkg/dist",
-            "--out-name",
-            "hitforms",
-        ],
-    )?;
-    // wasm-pack writes a `.gitignore` of `*` there, which npm obeys when
-    // packing: the package would lack its JS snippets. The repository's own
-    // .gitignore already ignores pkg/dist.
-    let stray = util::root().join("pkg/dist/.gitignore");
-    if stray.exists() {
-        std::fs::remove_file(&stray).map_err(|e| format!("{}: {e}", stray.display()))?;
-    }
-    Ok(())
-}
+pub use wasm::build_widgets;
 
 fn demo(args: &[String]) -> util::Result {
     let port = match args {

@@ -13,6 +13,7 @@ pub fn all() -> Result {
     chromium()?;
     wasm_bindgen_cli()?;
     wasm_pack()?;
+    crate::wasm::setup_nightly()?;
     npm_packages()
 }
 

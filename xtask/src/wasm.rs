@@ -1,0 +1,85 @@
+//! The release build of the widget's wasm for the npm package.
+//!
+//! Size is a budget (xtask/src/size.rs), so the release build uses nightly
+//! Rust to rebuild the standard library for size (`-Z build-std` with
+//! `optimize_for_size`) and the `immediate-abort` panic strategy, which
+//! drops panic messages and their formatting code: 11 % less gzip than the
+//! stable build (docs/decisions.md). Everything else (tests, clippy, the
+//! CLI) stays on the pinned stable toolchain. Without a nightly toolchain
+//! the stable build is used and a warning says so; the size budget then
+//! decides, visibly.
+
+use crate::util::{self, Result, output};
+
+/// Arguments cargo gets for the size-optimised build.
+const BUILD_STD: &[&str] =
+    &["-Z", "build-std=std,panic_abort", "-Z", "build-std-features=optimize_for_size"];
+/// Flags for the target crates only (cargo does not pass RUSTFLAGS to build
+/// scripts and proc macros when a target is given).
+const RUSTFLAGS: &str = "-Zunstable-options -Cpanic=immediate-abort";
+
+/// Whether the nightly toolchain with `rust-src` and the wasm32 target is there.
+pub fn nightly_ready() -> bool {
+    let has = |what: &[&str], item: &str| {
+        output("rustup", what).is_some_and(|o| o.lines().any(|l| l.trim().starts_with(item)))
+    };
+    output("rustc", &["+nightly", "--version"]).is_some()
+        && has(&["component", "list", "--installed", "--toolchain", "nightly"], "rust-src")
+        && has(
+            &["target", "list", "--installed", "--toolchain", "nightly"],
+            "wasm32-unknown-unknown",
+        )
+}
+
+/// Adds what the size-optimised build needs to an existing nightly toolchain.
+/// A machine without nightly keeps the stable build (see the module docs).
+pub fn setup_nightly() -> Result {
+    if nightly_ready() || output("rustc", &["+nightly", "--version"]).is_none() {
+        return Ok(());
+    }
+    util::run("rustup", &["component", "add", "rust-src", "--toolchain", "nightly"])?;
+    util::run("rustup", &["target", "add", "wasm32-unknown-unknown", "--toolchain", "nightly"])
+}
+
+/// `wasm-pack build` of the widgets into `pkg/dist`, then wasm-opt -Oz.
+pub fn build_widgets() -> Result {
+    let mut args = vec![
+        "build",
+        "widgets",
+        "--target",
+        "web",
+        "--release",
+        "--no-pack",
+        "--out-dir",
+        "../pkg/dist",
+        "--out-name",
+        "hitforms",
+    ];
+    let mut cmd = if nightly_ready() {
+        let version = output("rustc", &["+nightly", "--version"]).unwrap_or_default();
+        println!("size-optimised build with {}", version.trim());
+        args.push("--");
+        args.extend_from_slice(BUILD_STD);
+        let mut cmd = util::command("wasm-pack", &args);
+        cmd.env("RUSTUP_TOOLCHAIN", "nightly")
+            .env("RUSTFLAGS", RUSTFLAGS)
+            // Its own target folder: the standard library is rebuilt there.
+            .env("CARGO_TARGET_DIR", util::root().join("target/size-opt"));
+        cmd
+    } else {
+        println!(
+            "warning: no nightly toolchain with rust-src and wasm32: building on stable (larger)"
+        );
+        util::command("wasm-pack", &args)
+    };
+    cmd.env_remove("CARGO");
+    util::run_cmd(cmd)?;
+    // wasm-pack writes a `.gitignore` of `*` there, which npm obeys when
+    // packing: the package would lack its JS snippets. The repository's own
+    // .gitignore already ignores pkg/dist.
+    let stray = util::root().join("pkg/dist/.gitignore");
+    if stray.exists() {
+        std::fs::remove_file(&stray).map_err(|e| format!("{}: {e}", stray.display()))?;
+    }
+    Ok(())
+}
