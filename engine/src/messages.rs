@@ -21,6 +21,10 @@ pub const ENGLISH: Catalog = &[
     ("template.unknown_kind", "Unknown field kind \"{kind}\"."),
     ("template.duplicate_id", "The id \"{id}\" is already used at {first}."),
     ("template.invalid_value", "Invalid value: expected {expected}."),
+    ("template.expression_syntax", "Expression syntax error at offset {offset}: {detail}."),
+    ("template.expression_unknown_name", "\"{name}\" is not available here (offset {offset})."),
+    ("template.expression_unknown_function", "Unknown function \"{name}\" (offset {offset})."),
+    ("template.expression_type", "Expected {expected}, found {found} (offset {offset})."),
     ("data.json", "The data is not valid JSON (line {line}, column {column}): {detail}"),
     ("data.not_object", "The data must be a JSON object keyed by field id."),
     (
