@@ -44,6 +44,7 @@ pub mod text;
 mod validate;
 pub mod value;
 // Modules added by parallel work land below this line.
+pub mod expr;
 pub mod money;
 
 pub use builtin::{BUILTIN_TEMPLATES, builtin_template};
