@@ -396,6 +396,11 @@ mod tests {
             [mismatch("a date written YYYY-MM-DD", Type::Text)]
         );
         assert_eq!(kinds("total == 'x'"), [mismatch("number", Type::Text)]);
+        // No text concatenation.
+        assert_eq!(
+            kinds("acronym + 'b'"),
+            [mismatch("number", Type::Text), mismatch("number", Type::Text)]
+        );
         assert_eq!(
             kinds("acronym < 'x'"),
             [mismatch(
