@@ -88,6 +88,17 @@ codes! {
     ConfigAmbiguousField = "config.ambiguous_field",
     /// A limit override changes a limit the template does not let calls change.
     ConfigLimitNotConfigurable = "config.limit_not_configurable",
+    /// An expression (`visible`, `required`, a computed value, a rule) is not
+    /// well-formed.
+    TemplateExpressionSyntax = "template.expression_syntax",
+    /// An expression names a field, parameter or scope that is not visible
+    /// where it is used.
+    TemplateExpressionUnknownName = "template.expression_unknown_name",
+    /// An expression calls a function that does not exist.
+    TemplateExpressionUnknownFunction = "template.expression_unknown_function",
+    /// An expression combines values of the wrong types, or calls a function
+    /// with the wrong number of arguments.
+    TemplateExpressionType = "template.expression_type",
     /// The data document is not valid JSON.
     DataJson = "data.json",
     /// The data document is not a JSON object.

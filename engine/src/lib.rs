@@ -48,6 +48,8 @@ mod validate;
 pub mod value;
 // Modules added by parallel work land below this line.
 pub mod config;
+pub mod expr;
+pub mod money;
 
 pub use builtin::{BUILTIN_TEMPLATES, builtin_template};
 pub use form::{FieldView, FormState, InputPart};

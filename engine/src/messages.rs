@@ -52,6 +52,10 @@ pub const ENGLISH: Catalog = &[
         "config.limit_not_configurable",
         "A call may not change {limit} of this field (it may change: {configurable}).",
     ),
+    ("template.expression_syntax", "Expression syntax error at offset {offset}: {detail}."),
+    ("template.expression_unknown_name", "\"{name}\" is not available here (offset {offset})."),
+    ("template.expression_unknown_function", "Unknown function \"{name}\" (offset {offset})."),
+    ("template.expression_type", "Expected {expected}, found {found} (offset {offset})."),
     ("data.json", "The data is not valid JSON (line {line}, column {column}): {detail}"),
     ("data.not_object", "The data must be a JSON object keyed by field id."),
     (

@@ -1,0 +1,427 @@
+//! The function registry: one flat table, one entry per function with its
+//! name, arity, type rule and implementation. Adding a function is adding an
+//! entry (and a line in `docs/expressions.md`, which a test checks).
+//!
+//! Implementations receive their arguments unevaluated ([`Args`]), so `if`
+//! and `coalesce` evaluate only what they return, and list functions stream
+//! their list ([`Args::each`]) without collecting it.
+
+use super::check::{fits, unify};
+use super::eval::{Cx, Flow, Logic, Op, V, each, eval};
+use crate::money;
+use crate::shape::Type;
+use crate::text::{is_blank, utf16_len};
+use crate::value::Translation;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use std::cmp::Ordering;
+
+/// A function's type rule: the result type for these argument types, or
+/// which argument is wrong.
+type CheckFn = fn(&[Type]) -> Result<Type, Mismatch>;
+/// A function's implementation.
+type EvalFn = for<'a, 'c> fn(&Args<'a, 'c>) -> V<'a>;
+
+/// One entry of the registry.
+pub(crate) struct Function {
+    pub name: &'static str,
+    pub min: usize,
+    /// [`MANY`]: no limit.
+    pub max: usize,
+    /// Only meaningful inside a repeatable item (`position()`).
+    pub needs_item: bool,
+    pub check: CheckFn,
+    pub eval: EvalFn,
+}
+
+impl std::fmt::Debug for Function {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}()", self.name)
+    }
+}
+
+/// Argument `arg` should have been `expected`.
+pub(crate) struct Mismatch {
+    pub arg: usize,
+    pub expected: String,
+}
+
+/// As a maximum number of arguments: no limit.
+pub(crate) const MANY: usize = usize::MAX;
+
+const fn func(
+    name: &'static str,
+    min: usize,
+    max: usize,
+    check: CheckFn,
+    eval: EvalFn,
+) -> Function {
+    Function { name, min, max, needs_item: false, check, eval }
+}
+
+/// Every function, alphabetically.
+pub(crate) static FUNCTIONS: &[Function] = &[
+    func("abs", 1, 1, numbers, |a| unary(a, |x| x.abs())),
+    func("all", 1, 1, list_of_bools, |a| logic_over(a, false)),
+    func("any", 1, 1, list_of_bools, |a| logic_over(a, true)),
+    func("ceil", 1, 1, numbers, |a| unary(a, money::ceil)),
+    func("coalesce", 2, MANY, same_types, coalesce),
+    func("count", 1, 1, any_list, count),
+    func("filled", 1, 1, |_| Ok(Type::Bool), filled),
+    func("floor", 1, 1, numbers, |a| unary(a, money::floor)),
+    func("if", 3, 3, if_types, if_),
+    func("len", 1, 1, text, len),
+    func("max", 1, 1, list_of_ordered, |a| extreme(a, Ordering::Greater)),
+    func("min", 1, 1, list_of_ordered, |a| extreme(a, Ordering::Less)),
+    Function { needs_item: true, ..func("position", 0, 0, |_| Ok(Type::Number), position) },
+    func("round_down", 2, 2, numbers, |a| rounding(a, money::round_down)),
+    func("round_half_down", 2, 2, numbers, |a| rounding(a, money::round_half_down)),
+    func("round_half_up", 2, 2, numbers, |a| rounding(a, money::round_half_up)),
+    func("sum", 1, 1, list_of_numbers, sum),
+];
+
+/// The function called `name`.
+pub(crate) fn lookup(name: &str) -> Option<&'static Function> {
+    FUNCTIONS.iter().find(|f| f.name == name)
+}
+
+/// A call's arguments, evaluated on demand.
+pub(crate) struct Args<'a, 'c> {
+    pub ops: &'a [Op],
+    pub cx: &'c Cx<'a>,
+    /// The innermost scope level at the call.
+    pub level: usize,
+}
+
+impl<'a> Args<'a, '_> {
+    fn value(&self, i: usize) -> V<'a> {
+        self.ops.get(i).map_or(V::Null, |op| eval(op, self.cx))
+    }
+
+    fn number(&self, i: usize) -> Option<Decimal> {
+        match self.value(i) {
+            V::Number(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// Calls `f` with each item of list argument `i`.
+    fn each(&self, i: usize, f: &mut dyn FnMut(V<'_>) -> Flow) {
+        if let Some(op) = self.ops.get(i) {
+            let _ = each(op, self.cx, f);
+        }
+    }
+}
+
+// Type rules.
+
+fn mismatch(arg: usize, expected: impl Into<String>) -> Mismatch {
+    Mismatch { arg, expected: expected.into() }
+}
+
+fn numbers(args: &[Type]) -> Result<Type, Mismatch> {
+    match args.iter().position(|t| !fits(t, &Type::Number)) {
+        Some(i) => Err(mismatch(i, "number")),
+        None => Ok(Type::Number),
+    }
+}
+
+/// The item type of a list argument (null for the `null` literal).
+fn items_of(args: &[Type]) -> Option<&Type> {
+    match &args[0] {
+        Type::List(item) => Some(item),
+        Type::Null => Some(&Type::Null),
+        _ => None,
+    }
+}
+
+fn any_list(args: &[Type]) -> Result<Type, Mismatch> {
+    items_of(args).map(|_| Type::Number).ok_or_else(|| mismatch(0, "a list"))
+}
+
+fn list_of_numbers(args: &[Type]) -> Result<Type, Mismatch> {
+    match items_of(args) {
+        Some(t) if fits(t, &Type::Number) => Ok(Type::Number),
+        _ => Err(mismatch(0, "a list of numbers")),
+    }
+}
+
+fn list_of_bools(args: &[Type]) -> Result<Type, Mismatch> {
+    match items_of(args) {
+        Some(t) if fits(t, &Type::Bool) => Ok(Type::Bool),
+        _ => Err(mismatch(0, "a list of yes/no values")),
+    }
+}
+
+fn list_of_ordered(args: &[Type]) -> Result<Type, Mismatch> {
+    match items_of(args) {
+        Some(t @ (Type::Number | Type::Date | Type::Null)) => Ok(t.clone()),
+        _ => Err(mismatch(0, "a list of numbers or dates")),
+    }
+}
+
+fn text(args: &[Type]) -> Result<Type, Mismatch> {
+    match args[0] {
+        Type::Text | Type::Multilingual | Type::Null => Ok(Type::Number),
+        _ => Err(mismatch(0, "text")),
+    }
+}
+
+/// The common type of `args[from..]`.
+fn common(args: &[Type], from: usize) -> Result<Type, Mismatch> {
+    let mut ty = Type::Null;
+    for (i, t) in args.iter().enumerate().skip(from) {
+        ty = unify(&ty, t).ok_or_else(|| mismatch(i, ty.describe()))?;
+    }
+    Ok(ty)
+}
+
+fn same_types(args: &[Type]) -> Result<Type, Mismatch> {
+    common(args, 0)
+}
+
+fn if_types(args: &[Type]) -> Result<Type, Mismatch> {
+    if !fits(&args[0], &Type::Bool) {
+        return Err(mismatch(0, "yes/no"));
+    }
+    common(args, 1)
+}
+
+// Implementations.
+
+fn unary<'a>(a: &Args<'a, '_>, f: fn(Decimal) -> Decimal) -> V<'a> {
+    a.number(0).map_or(V::Null, |x| V::Number(f(x)))
+}
+
+/// `n` decimals must be a whole number from 0 to 10, or the result is null.
+fn rounding<'a>(a: &Args<'a, '_>, f: fn(Decimal, u32) -> Decimal) -> V<'a> {
+    let (Some(x), Some(n)) = (a.number(0), a.number(1)) else { return V::Null };
+    let n = n.fract().is_zero().then(|| n.to_u32()).flatten().filter(|n| *n <= 10);
+    n.map_or(V::Null, |n| V::Number(f(x, n)))
+}
+
+fn sum<'a>(a: &Args<'a, '_>) -> V<'a> {
+    let mut total = Some(Decimal::ZERO);
+    a.each(0, &mut |v| {
+        if let (V::Number(d), Some(t)) = (v, total) {
+            total = t.checked_add(d);
+        }
+        if total.is_some() { Flow::Continue(()) } else { Flow::Break(()) }
+    });
+    total.map_or(V::Null, V::Number)
+}
+
+fn count<'a>(a: &Args<'a, '_>) -> V<'a> {
+    let mut n = 0u64;
+    a.each(0, &mut |_| {
+        n += 1;
+        Flow::Continue(())
+    });
+    V::Number(n.into())
+}
+
+/// The smallest (`Less`) or largest (`Greater`) number or date, skipping nulls.
+fn extreme<'a>(a: &Args<'a, '_>, want: Ordering) -> V<'a> {
+    let mut best: V<'static> = V::Null;
+    a.each(0, &mut |v| {
+        let v = match v {
+            V::Number(d) => V::Number(d),
+            V::Date(d) => V::Date(d),
+            _ => return Flow::Continue(()),
+        };
+        if matches!(best, V::Null) || v.order(&best) == Some(want) {
+            best = v;
+        }
+        Flow::Continue(())
+    });
+    best
+}
+
+fn logic_over<'a>(a: &Args<'a, '_>, decisive: bool) -> V<'a> {
+    let mut logic = Logic::new(decisive);
+    a.each(0, &mut |v| if logic.feed(v.truth()) { Flow::Break(()) } else { Flow::Continue(()) });
+    logic.result()
+}
+
+/// `if(c, a, b)`: `a` when `c` is true, else `b` (also when `c` is null).
+fn if_<'a>(a: &Args<'a, '_>) -> V<'a> {
+    if a.value(0).truth() == Some(true) { a.value(1) } else { a.value(2) }
+}
+
+fn coalesce<'a>(a: &Args<'a, '_>) -> V<'a> {
+    (0..a.ops.len()).map(|i| a.value(i)).find(|v| !matches!(v, V::Null)).unwrap_or(V::Null)
+}
+
+/// UTF-16 length; of a multilingual text, its longest translation.
+fn len<'a>(a: &Args<'a, '_>) -> V<'a> {
+    let n = match a.value(0) {
+        V::Text(s) => utf16_len(s),
+        V::Multilingual(t) => t.iter().map(|t| utf16_len(&t.translation)).max().unwrap_or(0),
+        _ => return V::Null,
+    };
+    V::Number(n.into())
+}
+
+fn filled<'a>(a: &Args<'a, '_>) -> V<'a> {
+    V::Bool(match a.value(0) {
+        V::Null => false,
+        V::Text(s) => !is_blank(s),
+        V::Multilingual(t) => fully_translated(t, a.cx.env.languages),
+        V::List(items) => !items.is_empty(),
+        V::Items(items) => !items.is_empty(),
+        V::Number(_) | V::Bool(_) | V::Date(_) | V::Record(_) => true,
+    })
+}
+
+/// Non-blank in every input language (with none given: in at least one).
+fn fully_translated(t: &[Translation], languages: &[String]) -> bool {
+    let given = |language: Option<&str>| {
+        t.iter().any(|t| language.is_none_or(|l| t.language == l) && !is_blank(&t.translation))
+    };
+    if languages.is_empty() { given(None) } else { languages.iter().all(|l| given(Some(l))) }
+}
+
+fn position<'a>(a: &Args<'a, '_>) -> V<'a> {
+    a.cx.position(a.level).map_or(V::Null, |p| V::Number(p.into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{num as n, run, run_in, type_errors};
+    use super::*;
+    use crate::value::Value;
+
+    #[test]
+    fn registry_is_sorted_and_documented() {
+        let names: Vec<&str> = FUNCTIONS.iter().map(|f| f.name).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(names, sorted);
+        let docs = include_str!("../../../docs/expressions.md");
+        for name in names {
+            assert!(docs.contains(&format!("`{name}(")), "docs/expressions.md lacks {name}");
+        }
+    }
+
+    #[test]
+    fn sum_skips_nulls_and_is_zero_when_empty() {
+        assert_eq!(run("sum(partners.staff.rowSum)"), n("270.99"));
+        assert_eq!(run("sum(partners.total)"), n("1250.50"));
+        assert_eq!(run("sum(partners[name == \"none\"].total)"), n("0"));
+        assert_eq!(run("sum(null)"), n("0"));
+        assert_eq!(run("sum(partners.staff[rowSum > 100].rowSum)"), n("150.00"));
+    }
+
+    #[test]
+    fn count_counts_items_including_nulls() {
+        assert_eq!(run("count(partners)"), n("3"));
+        assert_eq!(run("count(partners.name)"), n("3"));
+        assert_eq!(run("count(partners.staff)"), n("3"));
+        assert_eq!(run("count(tags)"), n("2"));
+        assert_eq!(run("count(partners[role == 'LEAD_PARTNER'])"), n("1"));
+    }
+
+    #[test]
+    fn min_and_max_skip_nulls_and_are_null_when_empty() {
+        assert_eq!(run("min(partners.total)"), n("250.50"));
+        assert_eq!(run("max(partners.staff.rowSum)"), n("150.00"));
+        assert_eq!(run("max(partners[false].total)"), Value::Null);
+        let date = |s| Value::Date(crate::value::Date::parse(s).unwrap());
+        assert_eq!(run("max(partners.joined)"), date("2026-03-01"));
+        assert_eq!(run("min(partners.joined)"), date("2026-01-15"));
+    }
+
+    #[test]
+    fn any_and_all_are_three_valued() {
+        // active: true, false, null
+        assert_eq!(run("any(partners.active)"), Value::Bool(true));
+        assert_eq!(run("all(partners.active)"), Value::Bool(false));
+        assert_eq!(run("all(partners[active].active)"), Value::Bool(true));
+        assert_eq!(run("any(partners[role == 'PARTNER'].active)"), Value::Null);
+        assert_eq!(run("any(partners[false].active)"), Value::Bool(false));
+        assert_eq!(run("all(partners[false].active)"), Value::Bool(true));
+    }
+
+    #[test]
+    fn rounding_functions() {
+        assert_eq!(run("round_down(total * 15 / 100, 2)"), n("185.18"));
+        assert_eq!(run("round_half_up(12.345, 2)"), n("12.35"));
+        assert_eq!(run("round_half_down(12.345, 2)"), n("12.34"));
+        assert_eq!(run("round_half_down(12.3451, 2)"), n("12.35"));
+        assert_eq!(run("round_down(-2.349, 2)"), n("-2.34"));
+        for bad in [
+            "round_down(1.5, 11)",
+            "round_down(1.5, -1)",
+            "round_down(1.5, 1.5)",
+            "round_down(null, 2)",
+        ] {
+            assert_eq!(run(bad), Value::Null, "{bad}");
+        }
+        assert_eq!(run("ceil(2.1)"), n("3"));
+        assert_eq!(run("floor(-2.1)"), n("-3"));
+        assert_eq!(run("abs(-2.5)"), n("2.5"));
+        assert_eq!(run("abs(null)"), Value::Null);
+    }
+
+    #[test]
+    fn if_and_coalesce_choose() {
+        assert_eq!(run("if(total > 1000, 'big', 'small')"), Value::Text("big".into()));
+        assert_eq!(run("if(null, 1, 2)"), n("2"));
+        assert_eq!(run("if(true, null, 2)"), Value::Null);
+        assert_eq!(run("coalesce(missing, 0)"), n("0"));
+        assert_eq!(run("coalesce(null, missing, total)"), n("1234.56"));
+        assert_eq!(run("coalesce(null, null)"), Value::Null);
+    }
+
+    #[test]
+    fn len_counts_utf16_and_takes_the_longest_translation() {
+        assert_eq!(run("len(acronym)"), n("4"));
+        assert_eq!(run("len(summary)"), n("7"));
+        assert_eq!(run("len(null)"), Value::Null);
+        assert_eq!(run_in("len(name)", &[2]), Value::Null);
+        assert_eq!(run_in("len(name)", &[1]), n("4"));
+    }
+
+    #[test]
+    fn filled_needs_every_input_language() {
+        assert_eq!(run("filled(acronym)"), Value::Bool(true));
+        assert_eq!(run("filled(summary)"), Value::Bool(false)); // DE is blank
+        assert_eq!(run("filled(title)"), Value::Bool(true)); // EN and DE
+        assert_eq!(run("filled(missing)"), Value::Bool(false));
+        assert_eq!(run("filled(total)"), Value::Bool(true));
+        assert_eq!(run("filled(partners[false])"), Value::Bool(false));
+        assert_eq!(run("filled(tags)"), Value::Bool(true));
+        assert!(fully_translated(
+            &[Translation { language: "EN".into(), translation: "x".into() }],
+            &[]
+        ));
+    }
+
+    #[test]
+    fn position_is_the_items_number() {
+        assert_eq!(run_in("position()", &[1]), n("2"));
+        assert_eq!(run_in("position()", &[0, 1]), n("2"));
+        // Inside a filter: the element's number in the list filtered.
+        assert_eq!(run("count(partners[position() > 1])"), n("2"));
+        assert_eq!(run("sum(partners[position() == 2].total)"), n("250.50"));
+    }
+
+    #[test]
+    fn type_rules() {
+        for (src, expected) in [
+            ("sum(acronym)", "a list of numbers"),
+            ("sum(tags)", "a list of numbers"),
+            ("count(total)", "a list"),
+            ("min(tags)", "a list of numbers or dates"),
+            ("any(partners.total)", "a list of yes/no values"),
+            ("round_down('1', 2)", "number"),
+            ("if(1, 2, 3)", "yes/no"),
+            ("if(true, 2, 'x')", "number"),
+            ("coalesce(total, acronym)", "number"),
+            ("len(total)", "text"),
+        ] {
+            assert_eq!(type_errors(src), [expected], "{src}");
+        }
+    }
+}
