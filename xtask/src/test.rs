@@ -24,7 +24,12 @@ const STEPS: &[Step] = &[
         ])
     }),
     ("engine has no web dependency", engine_is_pure),
-    ("native tests (engine, CLI, xtask)", || cargo(&["test"])),
+    ("native tests (engine, CLI, xtask; includes the fuzz smoke run)", || cargo(&["test"])),
+    ("fuzz targets compile (stable `cargo check` of fuzz/)", || {
+        let target_dir = util::root().join("target");
+        let target_dir = target_dir.to_string_lossy();
+        cargo(&["check", "--manifest-path", "fuzz/Cargo.toml", "--target-dir", &target_dir])
+    }),
     ("browser tests (wasm-bindgen-test, headless Chromium)", || {
         util::run("wasm-pack", &["test", "--headless", "--chrome", "widgets"])
     }),
