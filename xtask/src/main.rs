@@ -8,7 +8,11 @@
 //! - `size`: print the widget's wasm + JS size, raw and gzip, against the budget.
 //! - `fuzz [TARGET] [--seconds N]`: cargo-fuzz when nightly and cargo-fuzz are
 //!   installed, else the stable fuzz smoke run (docs/fuzzing.md).
+//! - `bench [FILTER]`: the engine benchmarks, native and wasm (Node); writes
+//!   docs/benchmarks.md.
 
+mod bench;
+mod bench_report;
 mod fuzz;
 mod serve;
 mod setup;
@@ -27,9 +31,10 @@ fn main() -> ExitCode {
         Some("test") => test::run(),
         Some("size") => size::report().map(|_| ()),
         Some("fuzz") => fuzz::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | build | demo [--port N] | test | size | fuzz [TARGET] [--seconds N]>"
+                "usage: cargo xtask <setup | build | demo [--port N] | test | size | fuzz [TARGET] [--seconds N] | bench [FILTER]>"
             );
             return ExitCode::from(2);
         }
