@@ -6,7 +6,14 @@
 //! - `demo [--port N]`: build, then serve the demo on 127.0.0.1 and print its URL.
 //! - `test`: every check and test tier (the README's test command; `.ci/run` calls it).
 //! - `size`: print the widget's wasm + JS size, raw and gzip, against the budget.
+//! - `fuzz [TARGET] [--seconds N]`: cargo-fuzz when nightly and cargo-fuzz are
+//!   installed, else the stable fuzz smoke run (docs/fuzzing.md).
+//! - `bench [FILTER]`: the engine benchmarks, native and wasm (Node); writes
+//!   docs/benchmarks.md.
 
+mod bench;
+mod bench_report;
+mod fuzz;
 mod serve;
 mod setup;
 mod size;
@@ -24,8 +31,12 @@ fn main() -> ExitCode {
         Some("demo") => demo(&args[1..]),
         Some("test") => test::run(),
         Some("size") => size::report().map(|_| ()),
+        Some("fuzz") => fuzz::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <setup | build | demo [--port N] | test | size>");
+            eprintln!(
+                "usage: cargo xtask <setup | build | demo [--port N] | test | size | fuzz [TARGET] [--seconds N] | bench [FILTER]>"
+            );
             return ExitCode::from(2);
         }
     };

@@ -10,11 +10,13 @@ const STEPS: &[Step] = &[
     ("install what is missing", setup::all),
     ("rustfmt", || cargo(&["fmt", "--all", "--check"])),
     ("clippy (native crates)", || cargo(&["clippy", "--all-targets", "--", "-D", "warnings"])),
-    ("clippy (widgets, wasm32)", || {
+    ("clippy (widgets and wasm bench, wasm32)", || {
         cargo(&[
             "clippy",
             "-p",
             "hitforms-widgets",
+            "-p",
+            "hitforms-bench-wasm",
             "--target",
             "wasm32-unknown-unknown",
             "--all-targets",
@@ -24,7 +26,14 @@ const STEPS: &[Step] = &[
         ])
     }),
     ("engine has no web dependency", engine_is_pure),
-    ("native tests (engine, CLI, xtask)", || cargo(&["test"])),
+    ("native tests (engine, CLI, xtask; includes the fuzz smoke run)", || cargo(&["test"])),
+    // Built, not run (`cargo xtask bench` runs them), so they do not rot.
+    ("benchmarks compile", || cargo(&["build", "--benches"])),
+    ("fuzz targets compile (stable `cargo check` of fuzz/)", || {
+        let target_dir = util::root().join("target");
+        let target_dir = target_dir.to_string_lossy();
+        cargo(&["check", "--manifest-path", "fuzz/Cargo.toml", "--target-dir", &target_dir])
+    }),
     ("browser tests (wasm-bindgen-test, headless Chromium)", || {
         util::run("wasm-pack", &["test", "--headless", "--chrome", "widgets"])
     }),

@@ -135,12 +135,18 @@ impl FormState {
         let FieldKind::Repeat(rep) = &found.field.kind else { return Err(no_field(pointer)) };
         let record = record_mut(&mut self.root, &found.route).ok_or_else(|| no_field(pointer))?;
         let slot = &mut record.slots[found.slot];
-        if !matches!(slot, Value::List(_)) {
-            *slot = Value::List(Vec::new());
+        // A value that is not a list (kept as given) becomes one only when
+        // the change succeeds: a refused change leaves the data as it was.
+        let mut items = match slot {
+            Value::List(items) => std::mem::take(items),
+            _ => Vec::new(),
+        };
+        let result = f(&mut items, rep);
+        if result.is_ok() || matches!(slot, Value::List(_)) {
+            *slot = Value::List(items);
         }
-        let Value::List(items) = slot else { unreachable!("just made a list") };
         let result =
-            f(items, rep).map_err(|code| Issue::error(pointer, code).with("max", rep.max_items))?;
+            result.map_err(|code| Issue::error(pointer, code).with("max", rep.max_items))?;
         let changed = self.refresh(pointer, &found.route, found.slot);
         Ok((result, changed))
     }

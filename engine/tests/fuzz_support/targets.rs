@@ -1,0 +1,149 @@
+//! The bodies of the fuzz targets, shared by the cargo-fuzz targets
+//! (`fuzz/fuzz_targets/*.rs` include this file by path) and the stable smoke
+//! run (`engine/tests/fuzz_smoke.rs`). Each takes arbitrary bytes and must
+//! return, whatever they are: a problem in the input is an error or a
+//! finding, never a panic or a hang.
+//!
+//! Besides "no panic", `validate_data` checks one property of the engine:
+//! after any sequence of edits, the findings kept per field (incremental
+//! validation) equal a full validation of the form, and equal a validation
+//! of the JSON the form writes back.
+
+#![allow(dead_code)] // each cargo-fuzz binary uses one target
+
+use hitforms_engine::{BUILTIN_TEMPLATES, FieldKind, FormState, Group, Issue, Template, validate};
+use serde_json::{Value, json};
+use std::sync::OnceLock;
+
+/// A fuzz target: a name (its folder under `fuzz/corpus/`) and its body.
+pub type Target = (&'static str, fn(&[u8]));
+
+/// Every target that is built today. `expression` joins when the expression
+/// module lands (see `fuzz/fuzz_targets/expression.rs`).
+pub const TARGETS: &[Target] =
+    &[("template_load", template_load), ("validate_data", validate_data)];
+
+/// Bytes → template text → lenient loading; a usable template is then used.
+pub fn template_load(bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let (template, problems) = Template::load_lenient(&text);
+    for p in &problems {
+        assert!(p.path.is_empty() || p.path.starts_with('/'), "bad pointer {:?}", p.path);
+        let _ = p.message();
+    }
+    let Some(template) = template else { return };
+    // Whatever lenient loading kept must be usable for validation and views.
+    for issue in validate(&template, &json!({})) {
+        let _ = issue.message();
+    }
+    let ids: Vec<String> = template.root.fields.iter().map(|f| format!("/{}", f.id)).collect();
+    let Ok(mut form) = FormState::new(template, json!({})) else { return };
+    for id in ids.iter().take(64) {
+        let _ = form.view(id, "en");
+    }
+    edit(&mut form, bytes);
+    check_consistent(&form);
+}
+
+/// The templates data is validated against: the built-ins and the fixture
+/// with every field kind.
+fn templates() -> &'static [Template] {
+    static TEMPLATES: OnceLock<Vec<Template>> = OnceLock::new();
+    TEMPLATES.get_or_init(|| {
+        let all_kinds = include_str!("../../../tests/fixtures/all-kinds.json");
+        BUILTIN_TEMPLATES
+            .iter()
+            .map(|(_, json)| *json)
+            .chain([all_kinds])
+            .map(|json| Template::load(json).expect("the fuzzed templates load"))
+            .collect()
+    })
+}
+
+/// Bytes → JSON data → validation against each template, then a form over
+/// it with a few edits chosen by the bytes.
+pub fn validate_data(bytes: &[u8]) {
+    let Ok(data) = serde_json::from_slice::<Value>(bytes) else { return };
+    for template in templates() {
+        for issue in validate(template, &data) {
+            let _ = issue.message();
+        }
+        let Ok(mut form) = FormState::new(template.clone(), data.clone()) else { continue };
+        edit(&mut form, bytes);
+        check_consistent(&form);
+    }
+}
+
+/// Up to eight edits, each chosen by a small generator seeded from the bytes.
+fn edit(form: &mut FormState, bytes: &[u8]) {
+    let mut pointers = Vec::new();
+    field_pointers(&form.template().root, "", 0, &mut pointers);
+    let mut seed = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3) // FNV-1a
+    });
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed as usize
+    };
+    for _ in 0..next() % 9 {
+        let (pointer, kind) = &pointers[next() % pointers.len()];
+        let start = next() % (bytes.len() + 1);
+        let end = start + next() % (bytes.len() - start + 1);
+        let typed = String::from_utf8_lossy(&bytes[start..end]);
+        let _ = match (kind, next() % 4) {
+            (Kind::List, 0 | 1) => form.add_item(pointer).map(|(_, c)| c),
+            (Kind::List, 2) => form.remove_item(pointer, next() % 3),
+            (Kind::List, _) => form.move_item(pointer, next() % 3, next() % 3),
+            (Kind::Multilingual, n) => {
+                let language = ["EN", "DE", "FR", "XX"][n];
+                form.set_translation(pointer, language, &typed)
+            }
+            (Kind::Value, 0) => form.set_value(pointer, json!(typed)),
+            (Kind::Value, _) => form.set_input(pointer, &typed),
+        };
+    }
+}
+
+/// What an edit can do to a field.
+enum Kind {
+    List,
+    Multilingual,
+    Value,
+}
+
+/// Pointers of the template's fields, with list indices 0 and 1 (whether
+/// or not the data has such items: edits must refuse missing ones).
+fn field_pointers(group: &Group, prefix: &str, depth: usize, out: &mut Vec<(String, Kind)>) {
+    for field in &group.fields {
+        let pointer = format!("{prefix}/{}", field.id);
+        match &field.kind {
+            FieldKind::Group(g) if depth < 4 => field_pointers(g, &pointer, depth + 1, out),
+            FieldKind::Repeat(rep) if depth < 4 => {
+                for i in 0..2 {
+                    field_pointers(&rep.item, &format!("{pointer}/{i}"), depth + 1, out);
+                }
+                out.push((pointer, Kind::List));
+            }
+            FieldKind::Multilingual { .. } => out.push((pointer, Kind::Multilingual)),
+            _ => out.push((pointer, Kind::Value)),
+        }
+    }
+    if out.is_empty() {
+        out.push(("/missing".to_owned(), Kind::Value));
+    }
+}
+
+/// Incremental findings = full validation = validation of the written JSON.
+fn check_consistent(form: &FormState) {
+    let sorted = |issues: Vec<Issue>| {
+        let mut keys: Vec<String> =
+            issues.iter().map(|i| serde_json::to_string(i).expect("issues serialize")).collect();
+        keys.sort();
+        keys
+    };
+    let full = sorted(form.issues());
+    assert_eq!(sorted(form.field_issues().cloned().collect()), full, "incremental ≠ full");
+    assert_eq!(sorted(validate(form.template(), &form.data())), full, "written JSON differs");
+}
