@@ -21,6 +21,8 @@ pub enum Command {
         config: Option<String>,
         step: u8,
     },
+    /// `compute --template T [--config C] DATA`: the document with every computed value filled.
+    Compute { template: String, data: String, config: Option<String> },
     /// `schema template`: the JSON Schema of the template format.
     SchemaTemplate,
     /// `schema data --template T`: the JSON Schema of T's data documents.
@@ -40,7 +42,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     while let Some(arg) = p.next().map_err(|e| e.to_string())? {
         match arg {
             Long("json") => json = true,
-            Long("template") | Short('t') if sub == "validate" || sub == "schema" => {
+            Long("template") | Short('t')
+                if ["validate", "schema", "compute"].contains(&sub.as_str()) =>
+            {
                 template = Some(
                     p.value()
                         .map_err(|e| e.to_string())?
@@ -48,7 +52,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
                         .map_err(|_| "--template is not valid UTF-8")?,
                 )
             }
-            Long("config") | Short('c') if sub == "validate" => {
+            Long("config") | Short('c') if sub == "validate" || sub == "compute" => {
                 config = Some(
                     p.value()
                         .map_err(|e| e.to_string())?
@@ -89,6 +93,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
             None => Err("validate needs --template TEMPLATE".into()),
         },
         ("validate", _) => Err("validate takes exactly one DATA file".into()),
+        ("compute", [d]) => match template {
+            Some(template) => Ok(Command::Compute { template, data: d.clone(), config }),
+            None => Err("compute needs --template TEMPLATE".into()),
+        },
+        ("compute", _) => Err("compute takes exactly one DATA file".into()),
         ("schema", [what]) if what == "template" => Ok(Command::SchemaTemplate),
         ("schema", [what]) if what == "data" => match template {
             Some(template) => Ok(Command::SchemaData { template }),

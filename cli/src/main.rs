@@ -19,6 +19,7 @@ hitforms: check form templates and validate data against them
 USAGE:
     hitforms check [--json] TEMPLATE
     hitforms validate --template TEMPLATE [--config CALL] [--step 1|2] [--json] [--data DIR] DATA
+    hitforms compute --template TEMPLATE [--config CALL] DATA
     hitforms schema template
     hitforms schema data --template TEMPLATE
     hitforms templates
@@ -70,6 +71,18 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let (_, problems) = hitforms_engine::Template::load_lenient(&text);
             report::print(&source, &problems, json);
             Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Compute { template, data, config } => {
+            let template = input::template(&template)?;
+            let config = config.map(|c| input::config(&c, &template)).transpose()?;
+            let data = input::data(&data)?;
+            let form = hitforms_engine::FormState::new(template, data)
+                .map_err(|issue| format!("the data is unusable: {}", report::line(&issue)))?;
+            let form = match config {
+                Some(c) => form.with_config(std::sync::Arc::new(c), Step::Two),
+                None => form,
+            };
+            print_json(&form.data())
         }
         Command::SchemaTemplate => print_json(&hitforms_engine::schema::template_schema()),
         Command::SchemaData { template } => {

@@ -257,3 +257,25 @@ fn a_call_configuration_decides_what_each_step_checks() {
     let err = stderr(&out);
     assert!(err.contains("/inputLanguages/1") && err.contains("/colour"), "{err}");
 }
+
+#[test]
+fn compute_fills_every_computed_value() {
+    let mut doc: Value =
+        serde_json::from_str(include_str!("../../tests/fixtures/all-kinds-data.json")).unwrap();
+    doc["partners"][0]["budget"][0]["total"] = Value::from(1);
+    doc["partners"][1]["budget"] = serde_json::json!([{"units": "3", "price": "33.33"}]);
+    let data = temp_file("compute.json", &doc.to_string());
+    let out = hitforms(&[
+        "compute",
+        "--template",
+        "../tests/fixtures/all-kinds.json",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let got: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(got["partners"][0]["budget"][0]["total"].to_string(), "54006.00");
+    assert_eq!(got["partners"][1]["partnerTotal"].to_string(), "99.99");
+    assert_eq!(got["projectTotal"].to_string(), "54605.99");
+    assert_eq!(hitforms(&["compute", data.to_str().unwrap()]).status.code(), Some(2));
+}

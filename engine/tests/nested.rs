@@ -53,6 +53,7 @@ fn findings_inside_groups_lists_and_tables_have_full_pointers() {
         ("/partners/1/abbreviation", Code::Required),
         ("/partners/1/address/city", Code::TextTooLong),
         ("/partners/1/cofinancing", Code::NumberAboveMax),
+        ("/partners/1/cofinancing", Code::Rule("partners.rate_too_high".into())),
     ];
     let want: Vec<(String, Code)> = want.iter().map(|(p, c)| (p.to_string(), c.clone())).collect();
     assert_eq!(got, want);
@@ -97,7 +98,11 @@ fn edits_inside_lists_keep_incremental_and_full_findings_equal() {
     form.set_input("/partners/0/budget/1/units", "abc").unwrap();
     check(&form, "units");
     let (index, changed) = form.add_item("/partners").unwrap();
-    assert_eq!((index, changed.as_slice()), (2, ["/partners".to_string()].as_slice()));
+    assert_eq!((index, changed[0].as_str()), (2, "/partners"));
+    assert!(
+        changed.iter().any(|c| c == "/partners/2/abbreviation"),
+        "the new item's findings: {changed:?}"
+    );
     check(&form, "add partner");
     form.set_input("/partners/2/abbreviation", "NEW").unwrap();
     form.move_item("/partners", 2, 0).unwrap();
@@ -149,4 +154,62 @@ fn external_code_lists_are_checked_when_supplied() {
     assert!(!form.is_valid());
     let view = form.view("/nuts", "en").unwrap();
     assert!(view.options.iter().any(|(code, label)| code == "AT130" && label == "Wien"));
+}
+
+#[test]
+fn conditions_rules_and_computed_chains() {
+    let mut doc = data();
+    doc["publicBasis"] = json!("x".repeat(40));
+    doc["public"] = json!(false);
+    // Hidden while `public` is false: not checked at all.
+    let form = FormState::new(template(), doc.clone()).unwrap();
+    assert!(!paths(&form.issues()).iter().any(|(p, _)| p == "/publicBasis"));
+    let exact = |s: &str| serde_json::from_str::<Value>(s).unwrap();
+    assert_eq!(form.data()["partners"][0]["partnerTotal"], exact("54506.00"));
+    assert_eq!(form.data()["projectTotal"], exact("54506.00"));
+
+    doc["public"] = json!(true);
+    doc["publicBasis"] = json!(null);
+    doc["partners"][0]["lead"] = json!(true);
+    doc["partners"][1]["lead"] = json!(true);
+    doc["partners"][1]["cofinancing"] = json!(90);
+    let form = FormState::new(template(), doc).unwrap();
+    let issues = form.issues();
+    let got: Vec<(String, String, hitforms_engine::Severity)> =
+        issues.iter().map(|i| (i.path.clone(), i.code.as_str().to_owned(), i.severity)).collect();
+    use hitforms_engine::Severity::{Error, Warning};
+    assert_eq!(
+        got,
+        [
+            ("/publicBasis".into(), "required".into(), Error),
+            ("/partners/1/cofinancing".into(), "partners.rate_too_high".into(), Warning),
+            ("/partners".into(), "partners.one_lead".into(), Error),
+        ]
+    );
+    assert_eq!(
+        form.template().message(&issues[2], "en"),
+        "Only one partner can be the lead partner."
+    );
+}
+
+#[test]
+fn a_change_reports_every_computed_value_it_moved() {
+    let mut form = FormState::new(template(), data()).unwrap();
+    let changed = form.set_input("/partners/0/budget/1/units", "2").unwrap();
+    for p in [
+        "/partners/0/budget/1/units",
+        "/partners/0/budget/1/total",
+        "/partners/0/partnerTotal",
+        "/projectTotal",
+    ] {
+        assert!(changed.iter().any(|c| c == p), "{p} not in {changed:?}");
+    }
+    assert_eq!(form.data()["projectTotal"], serde_json::from_str::<Value>("56006.00").unwrap());
+    // Rounding down to 2 decimals, as Jems rounds row sums.
+    form.set_input("/partners/0/budget/1/price", "0.01").unwrap();
+    form.set_input("/partners/0/budget/1/units", "0.5").unwrap();
+    assert_eq!(
+        form.data()["partners"][0]["budget"][1]["total"],
+        serde_json::from_str::<Value>("0.00").unwrap()
+    );
 }

@@ -2,7 +2,7 @@
 //! re-validation of exactly the field instance it touched.
 
 use super::FormState;
-use super::locate::{locate, record_at, record_mut, segments};
+use super::locate::{frames_at, locate, record_at, record_mut, segments};
 use crate::data::read_value;
 use crate::issue::{Code, Issue};
 use crate::number::parse_decimal;
@@ -165,17 +165,34 @@ impl FormState {
     }
 
     /// Re-validates the field instance at `pointer` and everything inside it.
+    /// With expressions in the template, a change can reach other fields:
+    /// then everything is recomputed and re-validated, and the changed list
+    /// names the edited field, every computed value that changed and every
+    /// field instance whose findings changed.
     fn refresh(
         &mut self,
         pointer: &str,
         route: &[(usize, Option<usize>)],
         slot: usize,
     ) -> Vec<String> {
+        if self.has_expressions {
+            let before = self.by_field.clone();
+            let mut changed = vec![pointer.to_owned()];
+            changed.extend(self.revalidate_all());
+            let keys: std::collections::BTreeSet<&String> =
+                before.keys().chain(self.by_field.keys()).collect();
+            for key in keys {
+                if before.get(key) != self.by_field.get(key) && !changed.contains(key) {
+                    changed.push(key.clone());
+                }
+            }
+            return changed;
+        }
         let group = group_at(&self.template.root, route);
         let segs = segments(pointer).unwrap_or_default();
         let base = &segs[..segs.len().saturating_sub(1)];
-        let issues = match (group, record_at(&self.root, route)) {
-            (Some(g), Some(r)) => validate_slot(&self.context(), g, r, slot, base),
+        let issues = match (group, frames_at(&self.root, route)) {
+            (Some(g), Some(frames)) => validate_slot(&self.context(), g, frames, slot, base),
             _ => Vec::new(),
         };
         let inside = format!("{pointer}/");

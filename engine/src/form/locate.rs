@@ -81,6 +81,31 @@ pub fn record_mut<'r>(
     Some(rec)
 }
 
+/// The frames (enclosing records and item positions) of the record a route
+/// leads to, for evaluating expressions there.
+pub fn frames_at<'r>(
+    root: &'r Record,
+    route: &[(usize, Option<usize>)],
+) -> Option<crate::validate::Frames<'r>> {
+    let mut frames = crate::validate::Frames::root(root);
+    let mut rec = root;
+    for &(slot, index) in route {
+        rec = match (rec.slots.get(slot)?, index) {
+            (Value::Record(r), None) => r,
+            (Value::List(items), Some(i)) => match items.get(i)? {
+                Value::Record(r) => r,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let pos =
+            index.map(|i| i + 1).unwrap_or_else(|| frames.positions.last().copied().unwrap_or(1));
+        frames.records.push(rec);
+        frames.positions.push(pos);
+    }
+    Some(frames)
+}
+
 /// The record a route leads to.
 pub fn record_at<'r>(root: &'r Record, route: &[(usize, Option<usize>)]) -> Option<&'r Record> {
     let mut rec = root;

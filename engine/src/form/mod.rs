@@ -3,6 +3,7 @@
 //! pointers of the fields whose view changed, so a renderer updates only
 //! those; list changes (add, remove, move) return the list's pointer.
 
+mod compute;
 mod edit;
 mod locate;
 mod view;
@@ -29,6 +30,9 @@ pub struct FormState {
     code_lists: Option<std::sync::Arc<crate::codelists::CodeLists>>,
     /// The call configuration and the application's step.
     config: Option<(std::sync::Arc<crate::config::Config>, crate::config::Step)>,
+    /// Whether any condition, computed value or rule is an expression: then
+    /// a change can affect other fields than the one changed.
+    has_expressions: bool,
 }
 
 impl FormState {
@@ -47,7 +51,9 @@ impl FormState {
             by_field: BTreeMap::new(),
             code_lists: None,
             config: None,
+            has_expressions: false,
         };
+        state.has_expressions = uses_expressions(&state.template);
         state.revalidate_all();
         Ok(state)
     }
@@ -109,11 +115,26 @@ impl FormState {
             languages: &self.languages,
             code_lists: self.code_lists.as_deref(),
             config: self.config.as_ref().map(|(c, s)| (c.as_ref(), *s)),
+            params: crate::validate::param_values(
+                &self.template,
+                self.config.as_ref().map(|(c, _)| c.as_ref()),
+            ),
         }
     }
 
-    /// Re-validates everything and regroups findings per field instance.
-    fn revalidate_all(&mut self) {
+    /// Re-computes computed values, re-validates everything and regroups
+    /// findings per field instance. Returns the pointers of computed values
+    /// that changed.
+    fn revalidate_all(&mut self) -> Vec<String> {
+        // The context borrows the form while computing changes the records:
+        // take the records out for the time being.
+        let mut root = std::mem::take(&mut self.root);
+        let computed = compute::compute_all(&self.context(), &mut root);
+        self.root = root;
+        let computed: Vec<String> = computed
+            .iter()
+            .filter_map(|(route, slot)| pointer_of(&self.template.root, &self.root, route, *slot))
+            .collect();
         let issues = validate_root(&self.context(), &self.root);
         let mut by_field: BTreeMap<String, Vec<Issue>> = BTreeMap::new();
         for issue in issues {
@@ -121,6 +142,7 @@ impl FormState {
             by_field.entry(owner).or_default().push(issue);
         }
         self.by_field = by_field;
+        computed
     }
 
     /// The pointer of the field instance an issue path belongs to.
@@ -135,4 +157,47 @@ impl FormState {
             None => path.to_owned(),
         }
     }
+}
+
+/// Whether a template has any expression.
+fn uses_expressions(t: &Template) -> bool {
+    fn group(g: &crate::template::Group) -> bool {
+        !g.rules.is_empty()
+            || g.fields.iter().any(|f| {
+                [&f.visible, &f.required, &f.readonly]
+                    .iter()
+                    .any(|c| matches!(c, crate::template::Cond::Expr(_)))
+                    || match &f.kind {
+                        crate::template::FieldKind::Computed { .. } => true,
+                        crate::template::FieldKind::Group(inner) => group(inner),
+                        crate::template::FieldKind::Repeat(r) => group(&r.item),
+                        _ => false,
+                    }
+            })
+    }
+    group(&t.root) || t.sections.iter().any(|s| matches!(s.visible, crate::template::Cond::Expr(_)))
+}
+
+/// The JSON pointer of the field in `slot` of the record a route leads to.
+fn pointer_of(
+    root: &crate::template::Group,
+    _data: &Record,
+    route: &[(usize, Option<usize>)],
+    slot: usize,
+) -> Option<String> {
+    let mut group = root;
+    let mut out = String::new();
+    for &(s, index) in route {
+        let field = group.fields.get(s)?;
+        out = crate::issue::pointer_push(&out, &field.id);
+        group = match (&field.kind, index) {
+            (crate::template::FieldKind::Group(g), None) => g,
+            (crate::template::FieldKind::Repeat(r), Some(i)) => {
+                out = crate::issue::pointer_push(&out, &i.to_string());
+                &r.item
+            }
+            _ => return None,
+        };
+    }
+    Some(crate::issue::pointer_push(&out, &group.fields.get(slot)?.id))
 }

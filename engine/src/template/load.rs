@@ -123,7 +123,7 @@ impl Loader {
             Some(v) => ParamDecls::read(v, &root.at("parameters"), &mut self.problems),
             None => ParamDecls::default(),
         };
-        let template = Template {
+        let mut template = Template {
             id,
             version,
             title,
@@ -135,6 +135,7 @@ impl Loader {
             parameters,
         };
         self.check_visibility_ids(&template);
+        super::compile::compile_expressions(&mut template, &mut self.problems);
         Some(template)
     }
 
@@ -370,7 +371,7 @@ impl Loader {
     pub fn expr(&mut self, obj: &Obj, key: &str, required: bool) -> Option<ExprSource> {
         let v = if required { obj.req(key, &mut self.problems)? } else { obj.map.get(key)? };
         match v.as_str() {
-            Some(src) => Some(ExprSource { src: src.to_owned(), at: obj.at(key) }),
+            Some(src) => Some(ExprSource { src: src.to_owned(), at: obj.at(key), compiled: None }),
             None => {
                 self.problems.push(wrong_type(&obj.at(key), "an expression (string)"));
                 None
@@ -384,7 +385,7 @@ impl Loader {
             None => Cond::Fixed(default),
             Some(Value::Bool(b)) => Cond::Fixed(*b),
             Some(Value::String(src)) => {
-                Cond::Expr(ExprSource { src: src.clone(), at: obj.at(key) })
+                Cond::Expr(ExprSource { src: src.clone(), at: obj.at(key), compiled: None })
             }
             Some(_) => {
                 self.problems.push(wrong_type(&obj.at(key), "true, false or an expression"));

@@ -12,6 +12,7 @@
 //! order of fields and static texts inside groups) only arrange fields; they
 //! add no level to the data document.
 
+pub(crate) mod compile;
 pub(crate) mod fields;
 mod kinds;
 pub(crate) mod load;
@@ -141,13 +142,22 @@ pub enum Cond {
     Expr(ExprSource),
 }
 
-/// An expression as written in the template.
-#[derive(Clone, Debug, PartialEq)]
+/// An expression as written in the template, and compiled.
+#[derive(Clone, Debug)]
 pub struct ExprSource {
     /// The expression text.
     pub src: String,
     /// JSON pointer of the expression in the template.
     pub at: String,
+    /// The compiled expression (`None` only in a template loaded leniently
+    /// whose expression had problems).
+    pub compiled: Option<std::sync::Arc<crate::expr::Expr>>,
+}
+
+impl PartialEq for ExprSource {
+    fn eq(&self, other: &Self) -> bool {
+        self.src == other.src && self.at == other.at
+    }
 }
 
 impl Template {
@@ -163,6 +173,29 @@ impl Template {
     /// when the text is not a JSON object) and every problem found.
     pub fn load_lenient(json: &str) -> (Option<Template>, Vec<Issue>) {
         load::load(json)
+    }
+}
+
+impl Template {
+    /// The message of an issue in UI language `lang`: a rule's own message
+    /// from the template, else the message catalog's (English for now).
+    pub fn message(&self, issue: &Issue, lang: &str) -> String {
+        fn find<'g>(g: &'g Group, code: &str) -> Option<&'g Rule> {
+            g.rules.iter().find(|r| r.code == code).or_else(|| {
+                g.fields.iter().find_map(|f| match &f.kind {
+                    FieldKind::Group(inner) => find(inner, code),
+                    FieldKind::Repeat(r) => find(&r.item, code),
+                    _ => None,
+                })
+            })
+        }
+        match &issue.code {
+            crate::Code::Rule(code) => match find(&self.root, code) {
+                Some(rule) => crate::messages::interpolate(rule.message.get(lang), issue),
+                None => code.to_string(),
+            },
+            _ => issue.message(),
+        }
     }
 }
 

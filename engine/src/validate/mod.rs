@@ -29,26 +29,57 @@ pub struct Context<'a> {
     /// The call configuration and the application's step: fields it hides
     /// (per visibility id and step) are not validated.
     pub config: Option<(&'a crate::config::Config, crate::config::Step)>,
+    /// Values of the template's parameters (`$name`), in the order the
+    /// expressions were compiled against.
+    pub params: Vec<Value>,
 }
 
 impl<'a> Context<'a> {
     /// The template's own defaults: its input languages, everything visible.
     pub fn of(template: &'a Template) -> Self {
-        Context { template, languages: &template.input_languages, code_lists: None, config: None }
+        let params = param_values(template, None);
+        Context {
+            template,
+            languages: &template.input_languages,
+            code_lists: None,
+            config: None,
+            params,
+        }
     }
 
     /// The template under a call configuration, at `step`: the
-    /// configuration's input languages and visibility apply.
+    /// configuration's input languages, visibility and parameters apply.
     pub fn configured(
         template: &'a Template,
         config: &'a crate::config::Config,
         step: crate::config::Step,
     ) -> Self {
+        let params = param_values(template, Some(config));
         Context {
             template,
             languages: config.input_languages(),
             code_lists: None,
             config: Some((config, step)),
+            params,
+        }
+    }
+
+    /// The environment expressions see at the current point of a walk.
+    pub fn env<'e>(&'e self, frames: &'e Frames<'e>) -> crate::expr::Env<'e> {
+        crate::expr::Env {
+            records: &frames.records,
+            positions: &frames.positions,
+            params: &self.params,
+            languages: self.languages,
+        }
+    }
+
+    /// Whether a condition holds here (`default` when its expression could
+    /// not be compiled; a null result counts as false).
+    pub fn holds(&self, c: &Cond, default: bool, frames: &Frames) -> bool {
+        match c {
+            Cond::Fixed(b) => *b,
+            Cond::Expr(e) => e.compiled.as_ref().map_or(default, |x| x.is_true(&self.env(frames))),
         }
     }
 
@@ -59,6 +90,56 @@ impl<'a> Context<'a> {
             _ => true,
         }
     }
+}
+
+/// The records enclosing the current point of a walk (root first) and the
+/// 1-based positions of the list items among them (`positions[k - 1]` for
+/// `records[k]`).
+#[derive(Debug, Default)]
+pub struct Frames<'r> {
+    /// Enclosing records, root first.
+    pub records: Vec<&'r Record>,
+    /// Positions, one per record after the root.
+    pub positions: Vec<usize>,
+}
+
+impl<'r> Frames<'r> {
+    /// Frames at the root.
+    pub fn root(root: &'r Record) -> Self {
+        Frames { records: vec![root], positions: Vec::new() }
+    }
+
+    /// The current record.
+    pub fn current(&self) -> &'r Record {
+        self.records[self.records.len() - 1]
+    }
+
+    fn enter(&mut self, record: &'r Record, position: Option<usize>) {
+        let pos = position.unwrap_or_else(|| self.positions.last().copied().unwrap_or(1));
+        self.records.push(record);
+        self.positions.push(pos);
+    }
+
+    fn leave(&mut self) {
+        self.records.pop();
+        self.positions.pop();
+    }
+}
+
+/// Parameter values in compile order: the configuration's, else each
+/// declaration's default, else null.
+pub fn param_values(template: &Template, config: Option<&crate::config::Config>) -> Vec<Value> {
+    template
+        .parameters
+        .types()
+        .iter()
+        .map(|(name, _)| {
+            config
+                .and_then(|c| c.parameter(name).cloned())
+                .or_else(|| template.parameters.get(name).and_then(|d| d.default.clone()))
+                .unwrap_or(Value::Null)
+        })
+        .collect()
 }
 
 /// Validates a whole JSON data document: one issue list, in form order.
@@ -80,67 +161,66 @@ pub fn validate_with(ctx: &Context, data: &serde_json::Value) -> Vec<Issue> {
 pub fn validate_root(ctx: &Context, root: &Record) -> Vec<Issue> {
     let mut out = Vec::new();
     let mut path = Path::root();
+    let mut frames = Frames::root(root);
     let t = ctx.template;
     // Root fields in form order: section by section.
     for section in &t.sections {
-        let shown = cond(&section.visible, true)
+        let shown = ctx.holds(&section.visible, true, &frames)
             && ctx.configured_visible(section.visibility_id.as_deref());
         for item in &section.items {
             if let (Item::Field(slot), true) = (item, shown) {
-                check_slot(ctx, &t.root, root, *slot, &mut path, &mut out);
+                check_slot(ctx, &t.root, &mut frames, *slot, &mut path, &mut out);
             }
         }
     }
-    check_rules(ctx, &t.root, root, &mut path, &mut out);
+    check_rules(ctx, &t.root, &frames, &path, &mut out);
     unknown_keys(root, &path, &mut out);
     out
 }
 
-/// Whether a condition holds. Expressions are evaluated by the compiled form.
-fn cond(c: &Cond, default: bool) -> bool {
-    match c {
-        Cond::Fixed(b) => *b,
-        Cond::Expr(_) => default,
-    }
-}
-
-fn check_slot<'a>(
+fn check_slot<'a, 'r>(
     ctx: &Context,
     group: &'a Group,
-    record: &Record,
+    frames: &mut Frames<'r>,
     slot: usize,
     path: &mut Path<'a>,
     out: &mut Vec<Issue>,
 ) {
     let field: &'a Field = &group.fields[slot];
-    if !cond(&field.visible, true) || !ctx.configured_visible(field.visibility_id.as_deref()) {
+    if !ctx.holds(&field.visible, true, frames)
+        || !ctx.configured_visible(field.visibility_id.as_deref())
+    {
         return;
     }
-    let value = record.slots.get(slot).unwrap_or(&Value::Null);
-    let required = cond(&field.required, false);
+    let value: &'r Value = frames.current().slots.get(slot).unwrap_or(&Value::Null);
+    let required = ctx.holds(&field.required, false, frames);
     path.with(Seg::Key(&field.id), |path| {
         let at = || path.pointer();
         field::check_value(ctx, field, value, required, &at, out);
         match (&field.kind, value) {
-            (FieldKind::Group(g), Value::Record(r)) => check_record(ctx, g, r, path, out),
+            (FieldKind::Group(g), Value::Record(r)) => {
+                frames.enter(r, None);
+                check_record(ctx, g, frames, path, out);
+                frames.leave();
+            }
             (FieldKind::Repeat(rep), Value::List(items)) => {
+                let count = |code: Code, limit: u32| {
+                    let key = if code == Code::ListTooFew { "min" } else { "max" };
+                    Issue::error(path.pointer(), code).with("count", items.len()).with(key, limit)
+                };
                 if items.len() < rep.min_items as usize {
-                    out.push(
-                        Issue::error(path.pointer(), Code::ListTooFew)
-                            .with("min", rep.min_items)
-                            .with("count", items.len()),
-                    );
+                    out.push(count(Code::ListTooFew, rep.min_items));
                 }
                 if items.len() > rep.max_items as usize {
-                    out.push(
-                        Issue::error(path.pointer(), Code::ListTooMany)
-                            .with("max", rep.max_items)
-                            .with("count", items.len()),
-                    );
+                    out.push(count(Code::ListTooMany, rep.max_items));
                 }
                 for (i, item) in items.iter().enumerate() {
                     path.with(Seg::Index(i), |path| match item {
-                        Value::Record(r) => check_record(ctx, &rep.item, r, path, out),
+                        Value::Record(r) => {
+                            frames.enter(r, Some(i + 1));
+                            check_record(ctx, &rep.item, frames, path, out);
+                            frames.leave();
+                        }
                         _ => out.push(
                             Issue::error(path.pointer(), Code::WrongType)
                                 .with("expected", "object"),
@@ -163,25 +243,43 @@ fn check_slot<'a>(
 fn check_record<'a>(
     ctx: &Context,
     group: &'a Group,
-    record: &Record,
+    frames: &mut Frames,
     path: &mut Path<'a>,
     out: &mut Vec<Issue>,
 ) {
     for slot in 0..group.fields.len() {
-        check_slot(ctx, group, record, slot, path, out);
+        check_slot(ctx, group, frames, slot, path, out);
     }
-    check_rules(ctx, group, record, path, out);
-    unknown_keys(record, path, out);
+    check_rules(ctx, group, frames, path, out);
+    unknown_keys(frames.current(), path, out);
 }
 
-fn check_rules(
-    _ctx: &Context,
-    _group: &Group,
-    _record: &Record,
-    _path: &mut Path,
-    _out: &mut [Issue],
-) {
-    // Cross-field rules need compiled expressions: see `crate::form`.
+/// Each rule of `group` on the current record: where `when` holds and
+/// `assert` is false, a finding with the rule's code (a null result means
+/// the rule cannot be judged yet, and is no finding).
+fn check_rules(ctx: &Context, group: &Group, frames: &Frames, path: &Path, out: &mut Vec<Issue>) {
+    for rule in &group.rules {
+        let applies = rule
+            .when
+            .as_ref()
+            .is_none_or(|w| w.compiled.as_ref().is_some_and(|x| x.is_true(&ctx.env(frames))));
+        let broken = applies
+            && rule
+                .assert
+                .compiled
+                .as_ref()
+                .is_some_and(|x| x.eval(&ctx.env(frames)) == Value::Bool(false));
+        if broken {
+            let at = match &rule.field {
+                Some(f) => path.pointer_to(f),
+                None => path.pointer(),
+            };
+            let mut issue = Issue::error(at, Code::Rule(rule.code.as_str().into()))
+                .with("rule", rule.id.as_str());
+            issue.severity = rule.severity;
+            out.push(issue);
+        }
+    }
 }
 
 fn unknown_keys(record: &Record, path: &Path, out: &mut Vec<Issue>) {
@@ -198,11 +296,12 @@ pub fn is_valid(issues: &[Issue]) -> bool {
 }
 
 /// Validates one field instance (and everything inside it): the field in
-/// `slot` of `record`, a record of `group` found at pointer segments `base`.
+/// `slot` of the current record of `frames` (a record of `group` found at
+/// pointer segments `base`).
 pub fn validate_slot(
     ctx: &Context,
     group: &Group,
-    record: &Record,
+    mut frames: Frames,
     slot: usize,
     base: &[String],
 ) -> Vec<Issue> {
@@ -211,23 +310,23 @@ pub fn validate_slot(
     fn nest<'a>(
         ctx: &Context,
         group: &'a Group,
-        record: &Record,
+        frames: &mut Frames,
         slot: usize,
         base: &'a [String],
         path: &mut Path<'a>,
         out: &mut Vec<Issue>,
     ) {
         match base.split_first() {
-            None => check_slot(ctx, group, record, slot, path, out),
+            None => check_slot(ctx, group, frames, slot, path, out),
             Some((seg, rest)) => {
                 let seg = match seg.parse::<usize>() {
                     Ok(i) if *seg == i.to_string() => Seg::Index(i),
                     _ => Seg::Key(seg),
                 };
-                path.with(seg, |path| nest(ctx, group, record, slot, rest, path, out))
+                path.with(seg, |path| nest(ctx, group, frames, slot, rest, path, out))
             }
         }
     }
-    nest(ctx, group, record, slot, base, &mut path, &mut out);
+    nest(ctx, group, &mut frames, slot, base, &mut path, &mut out);
     out
 }
