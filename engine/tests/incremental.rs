@@ -28,7 +28,8 @@ enum Edit {
 
 const ROOT: &[&str] =
     &["/acronym", "/notes", "/duration", "/ratio", "/start", "/public", "/vatRecovery", "/nuts"];
-const PARTNER: &[&str] = &["abbreviation", "address/city", "address/postalCode", "cofinancing"];
+const PARTNER: &[&str] =
+    &["abbreviation", "address/city", "address/postalCode", "cofinancing", "lead"];
 const ROW: &[&str] = &["units", "price"];
 
 fn typed() -> impl Strategy<Value = String> {

@@ -3,10 +3,11 @@
 
 use super::FormState;
 use super::locate::{frames_at, locate, record_at, record_mut, segments};
+use super::propagate::group_at;
 use crate::data::read_value;
 use crate::issue::{Code, Issue};
 use crate::number::parse_decimal;
-use crate::template::{FieldKind, Group};
+use crate::template::FieldKind;
 use crate::validate::validate_slot;
 use crate::value::{Date, Translation, Value};
 use serde_json::Value as Json;
@@ -147,7 +148,7 @@ impl FormState {
         }
         let result =
             result.map_err(|code| Issue::error(pointer, code).with("max", rep.max_items))?;
-        let changed = self.refresh(pointer, &found.route, found.slot);
+        let changed = self.refresh_list(pointer, &found.route, found.slot);
         Ok((result, changed))
     }
 
@@ -164,30 +165,65 @@ impl FormState {
         Ok(self.refresh(pointer, &route, slot))
     }
 
-    /// Re-validates the field instance at `pointer` and everything inside it.
-    /// With expressions in the template, a change can reach other fields:
-    /// then everything is recomputed and re-validated, and the changed list
-    /// names the edited field, every computed value that changed and every
-    /// field instance whose findings changed.
+    /// After a value change: re-validates the field instance, then what
+    /// depends on it. Returns the pointers of every field whose view changed.
     fn refresh(
         &mut self,
         pointer: &str,
         route: &[(usize, Option<usize>)],
         slot: usize,
     ) -> Vec<String> {
+        let mut changed = self.refresh_one(pointer, route, slot);
         if self.has_expressions {
-            let before = self.by_field.clone();
-            let mut changed = vec![pointer.to_owned()];
-            changed.extend(self.revalidate_all());
-            let keys: std::collections::BTreeSet<&String> =
-                before.keys().chain(self.by_field.keys()).collect();
-            for key in keys {
-                if before.get(key) != self.by_field.get(key) && !changed.contains(key) {
-                    changed.push(key.clone());
-                }
-            }
-            return changed;
+            self.propagate(route, slot, &mut changed);
         }
+        changed
+    }
+
+    /// After a list change (items added, removed or moved: every pointer
+    /// below the list shifts): re-validates the list, or, when expressions
+    /// may read it, recomputes and re-validates everything and reports what
+    /// changed.
+    fn refresh_list(
+        &mut self,
+        pointer: &str,
+        route: &[(usize, Option<usize>)],
+        slot: usize,
+    ) -> Vec<String> {
+        if !self.has_expressions {
+            return self.refresh_one(pointer, route, slot);
+        }
+        let (before, before_rules) = (self.by_field.clone(), self.by_rule.clone());
+        let mut changed = vec![pointer.to_owned()];
+        changed.extend(self.revalidate_all());
+        let keys: std::collections::BTreeSet<&String> =
+            before.keys().chain(self.by_field.keys()).collect();
+        for key in keys {
+            if before.get(key) != self.by_field.get(key) {
+                changed.push(key.clone());
+            }
+        }
+        let rule_keys: std::collections::BTreeSet<&(String, String)> =
+            before_rules.keys().chain(self.by_rule.keys()).collect();
+        for key in rule_keys {
+            if before_rules.get(key) != self.by_rule.get(key) {
+                changed.push(key.0.clone());
+            }
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        changed.retain(|p| seen.insert(p.clone()));
+        changed
+    }
+
+    /// Re-validates the field instance at `pointer` and everything inside it
+    /// (rules of records inside it included; the rules of its own record are
+    /// re-checked by `propagate` when they read it).
+    pub(super) fn refresh_one(
+        &mut self,
+        pointer: &str,
+        route: &[(usize, Option<usize>)],
+        slot: usize,
+    ) -> Vec<String> {
         let group = group_at(&self.template.root, route);
         let segs = segments(pointer).unwrap_or_default();
         let base = &segs[..segs.len().saturating_sub(1)];
@@ -197,23 +233,12 @@ impl FormState {
         };
         let inside = format!("{pointer}/");
         self.by_field.retain(|k, _| k != pointer && !k.starts_with(&inside));
+        self.by_rule.retain(|(path, _), _| !path.starts_with(&inside));
+        let mut by_field = std::mem::take(&mut self.by_field);
         for issue in issues {
-            let owner = self.owner(&issue.path);
-            self.by_field.entry(owner).or_default().push(issue);
+            self.keep(&mut by_field, issue);
         }
+        self.by_field = by_field;
         vec![pointer.to_owned()]
     }
-}
-
-/// The group a route leads to in the template.
-fn group_at<'t>(root: &'t Group, route: &[(usize, Option<usize>)]) -> Option<&'t Group> {
-    let mut g = root;
-    for &(slot, _) in route {
-        g = match &g.fields.get(slot)?.kind {
-            FieldKind::Group(inner) => inner,
-            FieldKind::Repeat(rep) => &rep.item,
-            _ => return None,
-        };
-    }
-    Some(g)
 }

@@ -4,8 +4,10 @@
 //! those; list changes (add, remove, move) return the list's pointer.
 
 mod compute;
+mod deps;
 mod edit;
 mod locate;
+mod propagate;
 mod view;
 
 pub use locate::segments;
@@ -26,6 +28,11 @@ pub struct FormState {
     root: Record,
     /// Findings by the pointer of the field instance they belong to.
     by_field: BTreeMap<String, Vec<Issue>>,
+    /// Findings of cross-field rules, by (path, rule id): a rule is re-checked
+    /// on its own when what it reads changes.
+    by_rule: BTreeMap<(String, String), Issue>,
+    /// Which expressions read which data.
+    deps: deps::Deps,
     /// Code lists for the template's `external` lists.
     code_lists: Option<std::sync::Arc<crate::codelists::CodeLists>>,
     /// The call configuration and the application's step.
@@ -49,11 +56,14 @@ impl FormState {
             languages,
             root,
             by_field: BTreeMap::new(),
+            by_rule: BTreeMap::new(),
+            deps: deps::Deps::default(),
             code_lists: None,
             config: None,
             has_expressions: false,
         };
         state.has_expressions = uses_expressions(&state.template);
+        state.deps = deps::Deps::of(&state.template);
         state.revalidate_all();
         Ok(state)
     }
@@ -101,7 +111,7 @@ impl FormState {
 
     /// The findings kept per field instance, flattened (what views show).
     pub fn field_issues(&self) -> impl Iterator<Item = &Issue> {
-        self.by_field.values().flatten()
+        self.by_field.values().flatten().chain(self.by_rule.values())
     }
 
     /// Whether the form has no error.
@@ -133,16 +143,29 @@ impl FormState {
         self.root = root;
         let computed: Vec<String> = computed
             .iter()
-            .filter_map(|(route, slot)| pointer_of(&self.template.root, &self.root, route, *slot))
+            .filter_map(|(route, slot)| propagate::pointer_of(&self.template.root, route, *slot))
             .collect();
         let issues = validate_root(&self.context(), &self.root);
         let mut by_field: BTreeMap<String, Vec<Issue>> = BTreeMap::new();
+        self.by_rule.clear();
         for issue in issues {
-            let owner = self.owner(&issue.path);
-            by_field.entry(owner).or_default().push(issue);
+            self.keep(&mut by_field, issue);
         }
         self.by_field = by_field;
         computed
+    }
+
+    /// Files a finding: a rule's by (path, rule id), any other by the field
+    /// instance it belongs to.
+    fn keep(&mut self, by_field: &mut BTreeMap<String, Vec<Issue>>, issue: Issue) {
+        if let crate::Code::Rule(_) = issue.code {
+            let id =
+                issue.params.get("rule").and_then(|r| r.as_str()).unwrap_or_default().to_owned();
+            self.by_rule.insert((issue.path.clone(), id), issue);
+        } else {
+            let owner = self.owner(&issue.path);
+            by_field.entry(owner).or_default().push(issue);
+        }
     }
 
     /// The pointer of the field instance an issue path belongs to.
@@ -176,28 +199,4 @@ fn uses_expressions(t: &Template) -> bool {
             })
     }
     group(&t.root) || t.sections.iter().any(|s| matches!(s.visible, crate::template::Cond::Expr(_)))
-}
-
-/// The JSON pointer of the field in `slot` of the record a route leads to.
-fn pointer_of(
-    root: &crate::template::Group,
-    _data: &Record,
-    route: &[(usize, Option<usize>)],
-    slot: usize,
-) -> Option<String> {
-    let mut group = root;
-    let mut out = String::new();
-    for &(s, index) in route {
-        let field = group.fields.get(s)?;
-        out = crate::issue::pointer_push(&out, &field.id);
-        group = match (&field.kind, index) {
-            (crate::template::FieldKind::Group(g), None) => g,
-            (crate::template::FieldKind::Repeat(r), Some(i)) => {
-                out = crate::issue::pointer_push(&out, &i.to_string());
-                &r.item
-            }
-            _ => return None,
-        };
-    }
-    Some(crate::issue::pointer_push(&out, &group.fields.get(slot)?.id))
 }

@@ -259,27 +259,34 @@ fn check_record<'a>(
 /// the rule cannot be judged yet, and is no finding).
 fn check_rules(ctx: &Context, group: &Group, frames: &Frames, path: &Path, out: &mut Vec<Issue>) {
     for rule in &group.rules {
-        let applies = rule
-            .when
-            .as_ref()
-            .is_none_or(|w| w.compiled.as_ref().is_some_and(|x| x.is_true(&ctx.env(frames))));
-        let broken = applies
-            && rule
-                .assert
-                .compiled
-                .as_ref()
-                .is_some_and(|x| x.eval(&ctx.env(frames)) == Value::Bool(false));
-        if broken {
-            let at = match &rule.field {
-                Some(f) => path.pointer_to(f),
-                None => path.pointer(),
-            };
-            let mut issue = Issue::error(at, Code::Rule(rule.code.as_str().into()))
-                .with("rule", rule.id.as_str());
-            issue.severity = rule.severity;
-            out.push(issue);
-        }
+        let target = match &rule.field {
+            Some(f) => path.pointer_to(f),
+            None => path.pointer(),
+        };
+        out.extend(check_rule(ctx, rule, frames, target));
     }
+}
+
+/// One rule on the current record of `frames`: where `when` holds and
+/// `assert` is false, a finding at `target` with the rule's own code (a null
+/// result means the rule cannot be judged yet, and is no finding).
+pub fn check_rule(
+    ctx: &Context,
+    rule: &crate::template::Rule,
+    frames: &Frames,
+    target: String,
+) -> Option<Issue> {
+    let env = ctx.env(frames);
+    let applies =
+        rule.when.as_ref().is_none_or(|w| w.compiled.as_ref().is_some_and(|x| x.is_true(&env)));
+    let broken = applies
+        && rule.assert.compiled.as_ref().is_some_and(|x| x.eval(&env) == Value::Bool(false));
+    broken.then(|| {
+        let mut issue = Issue::error(target, Code::Rule(rule.code.as_str().into()))
+            .with("rule", rule.id.as_str());
+        issue.severity = rule.severity;
+        issue
+    })
 }
 
 fn unknown_keys(record: &Record, path: &Path, out: &mut Vec<Issue>) {
