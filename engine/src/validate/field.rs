@@ -6,6 +6,7 @@ use crate::issue::{Code, Issue};
 use crate::template::{Choices, Field, FieldKind, NumberRules, TextRules};
 use crate::text::{is_blank, utf16_len};
 use crate::value::{Translation, Value};
+use std::borrow::Cow;
 
 /// Checks one value of `field` at pointer `at`; `required` is the field's
 /// required state here, `languages` the input languages in force.
@@ -22,8 +23,9 @@ pub fn check_value(
     match (&field.kind, value) {
         (FieldKind::Multilingual { rules, languages: own }, v) => {
             let langs = own.as_deref().unwrap_or(languages);
-            let entries: Vec<(usize, Translation)> = match v {
-                Value::Multilingual(t) => t.iter().cloned().enumerate().collect(),
+            // Borrowed in the common case: validation must not copy every text.
+            let entries: Vec<(usize, Cow<Translation>)> = match v {
+                Value::Multilingual(t) => t.iter().map(Cow::Borrowed).enumerate().collect(),
                 // Some entries are malformed: report each, check the others.
                 Value::Invalid(serde_json::Value::Array(items)) => items
                     .iter()
@@ -34,7 +36,7 @@ pub fn check_value(
                             &field.kind,
                             &serde_json::Value::Array(one.to_vec()),
                         ) {
-                            Value::Multilingual(mut t) => Some((i, t.remove(0))),
+                            Value::Multilingual(mut t) => Some((i, Cow::Owned(t.remove(0)))),
                             _ => {
                                 let p = crate::issue::pointer_push(&at(), &i.to_string());
                                 out.push(
@@ -50,7 +52,11 @@ pub fn check_value(
                 _ => Vec::new(),
             };
             multilingual(rules, langs, &entries, required, at, out);
-            // Findings in entry order (malformed entries were reported first).
+            // Findings in entry order (malformed entries were reported first);
+            // the pointer is only built when there is something to order.
+            if out.len() - start < 2 {
+                return;
+            }
             let base = at().len();
             let entry = |i: &Issue| {
                 i.path.get(base + 1..).and_then(|r| r.split('/').next()?.parse::<usize>().ok())
@@ -137,7 +143,7 @@ fn too_long(rules: &TextRules, s: &str, at: &dyn Fn() -> String) -> Option<Issue
 fn multilingual(
     rules: &TextRules,
     languages: &[String],
-    entries: &[(usize, Translation)],
+    entries: &[(usize, Cow<Translation>)],
     required: bool,
     at: &dyn Fn() -> String,
     out: &mut Vec<Issue>,
