@@ -56,6 +56,10 @@ pub const ENGLISH: Catalog = &[
     ("template.expression_unknown_name", "\"{name}\" is not available here (offset {offset})."),
     ("template.expression_unknown_function", "Unknown function \"{name}\" (offset {offset})."),
     ("template.expression_type", "Expected {expected}, found {found} (offset {offset})."),
+    (
+        "template.expression_unsupported",
+        "This build cannot evaluate expressions; use a template without them, or the full engine.",
+    ),
     ("data.json", "The data is not valid JSON (line {line}, column {column}): {detail}"),
     ("data.not_object", "The data must be a JSON object keyed by field id."),
     (

@@ -209,3 +209,23 @@ fn the_engine_in_wasm_gives_the_fixture_findings_exactly() {
         assert_eq!(serde_json::Value::Array(got), case["expected"], "case {}", case["name"]);
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_template_with_expressions_is_refused_by_this_build_with_a_clear_message() {
+    crate::element::define_form_element();
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let el: HtmlElement = doc.create_element("hitforms-form").unwrap().unchecked_into();
+    let template = r#"{"id": "t", "version": "1", "title": {"en": "T"}, "sections": [{"id": "s", "title": {"en": "S"},
+        "fields": [{"id": "a", "kind": "text", "label": {"en": "A"}, "visible": "true"}]}]}"#;
+    el.set_attribute("template", template).unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    for _ in 0..10 {
+        tick().await;
+    }
+    let alert = text(&el.shadow_root().unwrap(), "[role=alert]");
+    assert!(
+        alert.contains("/sections/0/fields/0/visible: This build cannot evaluate expressions"),
+        "{alert}"
+    );
+    el.remove();
+}
