@@ -213,3 +213,14 @@ fn a_change_reports_every_computed_value_it_moved() {
         serde_json::from_str::<Value>("0.00").unwrap()
     );
 }
+
+#[test]
+fn views_evaluate_conditions_where_the_field_is() {
+    let mut form = FormState::new(template(), data()).unwrap();
+    let v = form.view("/publicBasis", "en").unwrap();
+    assert!(v.visible && v.required);
+    let changed = form.set_input("/public", "false").unwrap();
+    assert!(changed.iter().any(|p| p == "/publicBasis"), "{changed:?}");
+    let v = form.view("/publicBasis", "en").unwrap();
+    assert!(!v.visible && !v.required);
+}

@@ -16,7 +16,8 @@ const BUILD_STD: &[&str] =
     &["-Z", "build-std=std,panic_abort", "-Z", "build-std-features=optimize_for_size"];
 /// Flags for the target crates only (cargo does not pass RUSTFLAGS to build
 /// scripts and proc macros when a target is given).
-const RUSTFLAGS: &str = "-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none";
+const RUSTFLAGS: &str =
+    "-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none";
 
 /// Whether the nightly toolchain with `rust-src` and the wasm32 target is there.
 pub fn nightly_ready() -> bool {

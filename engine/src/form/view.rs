@@ -4,7 +4,7 @@
 use super::FormState;
 use super::locate::{locate, record_at};
 use crate::issue::Issue;
-use crate::template::{Cond, FieldKind, TextRules};
+use crate::template::{FieldKind, TextRules};
 use crate::text::utf16_len;
 use crate::value::Value;
 use serde::Serialize;
@@ -54,13 +54,6 @@ pub struct InputPart {
     pub max_length: Option<u32>,
     /// Findings that concern this part only.
     pub issues: Vec<Issue>,
-}
-
-fn fixed(c: &Cond, default: bool) -> bool {
-    match c {
-        Cond::Fixed(b) => *b,
-        Cond::Expr(_) => default,
-    }
 }
 
 impl FormState {
@@ -144,16 +137,25 @@ impl FormState {
             },
             _ => Vec::new(),
         };
+        // Conditions are evaluated where the field is: in its record's scope.
+        let ctx = self.context();
+        let conds = match super::locate::frames_at(&self.root, &found.route) {
+            Some(frames) => (
+                ctx.holds(&field.required, false, &frames),
+                ctx.holds(&field.visible, true, &frames),
+                ctx.holds(&field.readonly, false, &frames),
+            ),
+            None => (false, true, false),
+        };
         Some(FieldView {
             pointer: pointer.to_owned(),
             id: field.id.clone(),
             kind: field.kind.name(),
             label: field.label.get(lang).to_owned(),
             help: field.help.as_ref().map(|h| h.get(lang).to_owned()),
-            required: fixed(&field.required, false),
-            visible: fixed(&field.visible, true)
-                && self.context().configured_visible(field.visibility_id.as_deref()),
-            readonly: fixed(&field.readonly, false),
+            required: conds.0,
+            visible: conds.1 && ctx.configured_visible(field.visibility_id.as_deref()),
+            readonly: conds.2,
             multiline,
             parts,
             options,
