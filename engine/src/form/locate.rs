@@ -81,6 +81,19 @@ pub fn record_mut<'r>(
     Some(rec)
 }
 
+/// One step of a route: the record in `slot` (a group), or item `index`
+/// of the list in `slot`.
+fn step(rec: &Record, slot: usize, index: Option<usize>) -> Option<&Record> {
+    match (rec.slots.get(slot)?, index) {
+        (Value::Record(r), None) => Some(r),
+        (Value::List(items), Some(i)) => match items.get(i)? {
+            Value::Record(r) => Some(r),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// The frames (enclosing records and item positions) of the record a route
 /// leads to, for evaluating expressions there.
 pub fn frames_at<'r>(
@@ -90,14 +103,7 @@ pub fn frames_at<'r>(
     let mut frames = crate::validate::Frames::root(root);
     let mut rec = root;
     for &(slot, index) in route {
-        rec = match (rec.slots.get(slot)?, index) {
-            (Value::Record(r), None) => r,
-            (Value::List(items), Some(i)) => match items.get(i)? {
-                Value::Record(r) => r,
-                _ => return None,
-            },
-            _ => return None,
-        };
+        rec = step(rec, slot, index)?;
         let pos =
             index.map(|i| i + 1).unwrap_or_else(|| frames.positions.last().copied().unwrap_or(1));
         frames.records.push(rec);
@@ -108,18 +114,7 @@ pub fn frames_at<'r>(
 
 /// The record a route leads to.
 pub fn record_at<'r>(root: &'r Record, route: &[(usize, Option<usize>)]) -> Option<&'r Record> {
-    let mut rec = root;
-    for &(slot, index) in route {
-        rec = match (rec.slots.get(slot)?, index) {
-            (Value::Record(r), None) => r,
-            (Value::List(items), Some(i)) => match items.get(i)? {
-                Value::Record(r) => r,
-                _ => return None,
-            },
-            _ => return None,
-        };
-    }
-    Some(rec)
+    route.iter().try_fold(root, |rec, &(slot, index)| step(rec, slot, index))
 }
 
 #[cfg(test)]
