@@ -231,9 +231,24 @@ impl FormState {
             (Some(g), Some(frames)) => validate_slot(&self.context(), g, frames, slot, base),
             _ => Vec::new(),
         };
-        let inside = format!("{pointer}/");
-        self.by_field.retain(|k, _| k != pointer && !k.starts_with(&inside));
-        self.by_rule.retain(|(path, _), _| !path.starts_with(&inside));
+        // The field's own findings, then those inside it: the keys from
+        // "{pointer}/" up to "{pointer}0" ('0' follows '/'). A range, so the
+        // cost does not grow with the findings kept elsewhere.
+        self.by_field.remove(pointer);
+        let (lo, hi) = (format!("{pointer}/"), format!("{pointer}0"));
+        let inner: Vec<String> =
+            self.by_field.range(lo.clone()..hi.clone()).map(|(k, _)| k.clone()).collect();
+        for key in inner {
+            self.by_field.remove(&key);
+        }
+        let rules: Vec<(String, String)> = self
+            .by_rule
+            .range((lo, String::new())..(hi, String::new()))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for key in rules {
+            self.by_rule.remove(&key);
+        }
         let mut by_field = std::mem::take(&mut self.by_field);
         for issue in issues {
             self.keep(&mut by_field, issue);

@@ -135,7 +135,12 @@ fn known(ctx: &Context, choices: &Choices, code: &str) -> bool {
 }
 
 fn too_long(rules: &TextRules, s: &str, at: &dyn Fn() -> String) -> Option<Issue> {
-    let (max, length) = (rules.max_length?, utf16_len(s));
+    let max = rules.max_length?;
+    // UTF-16 code units never outnumber UTF-8 bytes: most texts need no count.
+    if s.len() <= max as usize {
+        return None;
+    }
+    let length = utf16_len(s);
     (length > max as usize)
         .then(|| Issue::error(at(), Code::TextTooLong).with("max", max).with("length", length))
 }
