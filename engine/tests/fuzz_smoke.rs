@@ -131,7 +131,12 @@ fn smoke(name: &str, target: fn(&[u8])) {
 #[test]
 fn every_target_is_smoke_tested() {
     let names: Vec<&str> = targets::TARGETS.iter().map(|(n, _)| *n).collect();
-    assert_eq!(names, ["template_load", "validate_data"]);
+    assert_eq!(names, ["template_load", "validate_data", "expression"]);
+}
+
+#[test]
+fn expression_survives_seeds_and_mutants() {
+    smoke("expression", targets::expression);
 }
 
 #[test]

@@ -18,10 +18,56 @@ use std::sync::OnceLock;
 /// A fuzz target: a name (its folder under `fuzz/corpus/`) and its body.
 pub type Target = (&'static str, fn(&[u8]));
 
-/// Every target that is built today. `expression` joins when the expression
-/// module lands (see `fuzz/fuzz_targets/expression.rs`).
-pub const TARGETS: &[Target] =
-    &[("template_load", template_load), ("validate_data", validate_data)];
+/// Every target.
+pub const TARGETS: &[Target] = &[
+    ("template_load", template_load),
+    ("validate_data", validate_data),
+    ("expression", expression),
+];
+
+/// Bytes → expression text, compiled in the scope of a partner of the
+/// all-kinds fixture (the root record, then one partner) for several
+/// expected types; whatever compiles is evaluated against the fixture's data.
+/// Errors must be reported (never an empty list), nothing may panic.
+pub fn expression(bytes: &[u8]) {
+    use hitforms_engine::expr::{Env, Scope, compile};
+    use hitforms_engine::shape::Type;
+    use hitforms_engine::value::Value as V;
+    let src = String::from_utf8_lossy(bytes);
+    let template = templates().last().expect("the all-kinds fixture is last");
+    let Some((slot, partners)) = template.root.field("partners") else { return };
+    let hitforms_engine::FieldKind::Repeat(rep) = &partners.kind else { return };
+    let scopes = [template.root.shape.clone(), rep.item.shape.clone()];
+    let params = template.parameters.types();
+    let scope = Scope { records: &scopes, params: &params };
+    static DATA: OnceLock<FormState> = OnceLock::new();
+    let form = DATA.get_or_init(|| {
+        let data: Value =
+            serde_json::from_str(include_str!("../../../tests/fixtures/all-kinds-data.json"))
+                .unwrap();
+        FormState::new(template.clone(), data).expect("the fixture data is an object")
+    });
+    let root = form.root();
+    let Some(V::List(items)) = root.slots.get(slot) else { return };
+    let Some(V::Record(partner)) = items.first() else { return };
+    let ctx = hitforms_engine::Context::of(template);
+    let records = [root, partner];
+    let env =
+        Env { records: &records, positions: &[1], params: &ctx.params, languages: ctx.languages };
+    for expected in [None, Some(Type::Number), Some(Type::Bool), Some(Type::Text)] {
+        match compile(&src, &scope, expected.as_ref()) {
+            Ok(expr) => {
+                let _ = (expr.eval(&env), expr.is_true(&env), expr.refs().len());
+            }
+            Err(errors) => {
+                assert!(!errors.is_empty(), "a refusal names its reasons");
+                for e in &errors {
+                    let _ = e.to_issue("/x").message();
+                }
+            }
+        }
+    }
+}
 
 /// Bytes → template text → lenient loading; a usable template is then used.
 pub fn template_load(bytes: &[u8]) {
