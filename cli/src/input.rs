@@ -77,10 +77,24 @@ pub fn config(path: &str, template: &Template) -> Result<Config, String> {
                 lines.join("\n")
             )
         })?;
-    match config.check_template(&template.id) {
-        Some(problem) => {
-            Err(format!("the configuration {path} does not fit: {}", crate::report::line(&problem)))
-        }
-        None => Ok(config),
+    if let Some(problem) = config.check_template(&template.id) {
+        return Err(format!(
+            "the configuration {path} does not fit: {}",
+            crate::report::line(&problem)
+        ));
     }
+    // Limits may only be changed where the template allows it.
+    let declared = template.configurable_limits();
+    let declared: Vec<(&str, &[&str])> =
+        declared.iter().map(|(p, n)| (p.as_str(), n.as_slice())).collect();
+    let problems = config.limits().check(&declared);
+    if !problems.is_empty() {
+        let lines: Vec<String> =
+            problems.iter().map(|p| format!("  {}", crate::report::line(p))).collect();
+        return Err(format!(
+            "the configuration {path} changes limits it may not:\n{}",
+            lines.join("\n")
+        ));
+    }
+    Ok(config)
 }

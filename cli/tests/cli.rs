@@ -279,3 +279,42 @@ fn compute_fills_every_computed_value() {
     assert_eq!(got["projectTotal"].to_string(), "54605.99");
     assert_eq!(hitforms(&["compute", data.to_str().unwrap()]).status.code(), Some(2));
 }
+
+#[test]
+fn a_configuration_may_only_change_limits_the_template_allows() {
+    let template = "../tests/fixtures/all-kinds.json";
+    let data =
+        temp_file("limits-data.json", include_str!("../../tests/fixtures/all-kinds-data.json"));
+    let ok = temp_file(
+        "limits-ok.json",
+        r#"{"template": "all-kinds", "inputLanguages": ["EN", "FR"], "limits": {"acronym": {"maxLength": 3}}}"#,
+    );
+    let out = hitforms(&[
+        "validate",
+        "-t",
+        template,
+        "--config",
+        ok.to_str().unwrap(),
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("/acronym: error text.too_long: Use at most 3 characters (now 6)."),
+        "{}",
+        stdout(&out)
+    );
+    let bad = temp_file(
+        "limits-bad.json",
+        r#"{"template": "all-kinds", "inputLanguages": ["EN"], "limits": {"notes": {"maxLength": 3}}}"#,
+    );
+    let out = hitforms(&[
+        "validate",
+        "-t",
+        template,
+        "--config",
+        bad.to_str().unwrap(),
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/limits/notes"), "{}", stderr(&out));
+}

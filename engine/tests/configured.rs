@@ -75,3 +75,32 @@ fn a_template_naming_an_unknown_visibility_id_is_rejected() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].path, "/sections/0/fields/6/visibilityId");
 }
+
+#[test]
+fn a_call_may_change_the_limits_the_template_lets_it_change() {
+    let t = template();
+    let declared = t.configurable_limits();
+    let declared: Vec<(&str, &[&str])> =
+        declared.iter().map(|(p, n)| (p.as_str(), n.as_slice())).collect();
+    assert_eq!(
+        declared,
+        [("/acronym", ["maxLength"].as_slice()), ("/partners", ["maxItems"].as_slice())]
+    );
+    let json = r#"{"template": "all-kinds", "inputLanguages": ["EN", "FR"],
+                   "limits": {"acronym": {"maxLength": 5}, "/partners": {"maxItems": 1}}}"#;
+    let c = Config::load(json, &t.visibility, &t.parameters).unwrap();
+    assert_eq!(c.limits().check(&declared), []);
+    let issues = validate_with(&Context::configured(&t, &c, Step::Two), &bad_doc());
+    let acronym = issues.iter().find(|i| i.path == "/acronym").expect("RIVERS is over 5");
+    assert_eq!(
+        (acronym.code.clone(), acronym.params["max"].clone()),
+        (Code::TextTooLong, json!(5))
+    );
+    assert!(issues.iter().any(|i| i.path == "/partners" && i.code == Code::ListTooMany));
+
+    let json = r#"{"template": "all-kinds", "inputLanguages": ["EN"], "limits": {"notes": {"maxLength": 5}}}"#;
+    let c = Config::load(json, &t.visibility, &t.parameters).unwrap();
+    let problems = c.limits().check(&declared);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].path, "/limits/notes");
+}

@@ -46,6 +46,8 @@ fn property(name: &str) -> Option<Value> {
         "scale" => json!({"type": "integer", "minimum": 0, "maximum": 10}),
         "minItems" | "maxItems" | "minRows" | "maxRows" => count,
         "options" => options,
+        "configurable" => json!({"type": "array", "uniqueItems": true,
+            "items": {"enum": ["maxLength", "min", "max", "maxItems"]}}),
         "type" => json!({"enum": ["number", "text", "boolean", "date"]}),
         "severity" => json!({"enum": ["error", "warning"]}),
         _ => return None,

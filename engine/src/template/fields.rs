@@ -11,8 +11,17 @@ use crate::shape::Type;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-pub(crate) const COMMON: &[&str] =
-    &["id", "kind", "label", "help", "required", "visible", "readonly", "visibilityId"];
+pub(crate) const COMMON: &[&str] = &[
+    "id",
+    "kind",
+    "label",
+    "help",
+    "required",
+    "visible",
+    "readonly",
+    "visibilityId",
+    "configurable",
+];
 /// The largest text limit a template may declare.
 const MAX_TEXT_LIMIT: u32 = 1_000_000;
 /// Jems' default limit of a multilingual field without an explicit one (§3.6).
@@ -72,6 +81,7 @@ impl Loader {
         let visible = self.cond(&obj, "visible", true);
         let readonly = self.cond(&obj, "readonly", kind_name == Some("computed"));
         let visibility_id = self.opt_string(&obj, "visibilityId");
+        let configurable = self.configurable(&obj);
         let kind = match kind_name {
             Some(k) if kind_keys(k).is_some() => self.kind(&obj, k),
             Some(other) => {
@@ -85,6 +95,7 @@ impl Loader {
             }
         };
         Some(Field {
+            configurable,
             id: id?,
             label,
             help,
@@ -95,6 +106,29 @@ impl Loader {
             kind: kind?,
             source: path.to_owned(),
         })
+    }
+
+    /// `configurable`: the limit names a call may override for this field.
+    fn configurable(&mut self, obj: &Obj) -> Vec<&'static str> {
+        let Some(v) = obj.map.get("configurable") else { return Vec::new() };
+        let names = crate::config::LIMIT_NAMES;
+        let mut out = Vec::new();
+        for (i, item) in v.as_array().map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
+            match names.iter().find(|n| item.as_str() == Some(n)) {
+                Some(name) => out.push(*name),
+                None => self.problems.push(
+                    Issue::error(
+                        crate::issue::pointer_push(&obj.at("configurable"), &i.to_string()),
+                        Code::TemplateInvalidValue,
+                    )
+                    .with("expected", "maxLength, min, max or maxItems"),
+                ),
+            }
+        }
+        if !v.is_array() {
+            self.problems.push(wrong_type(&obj.at("configurable"), "array of limit names"));
+        }
+        out
     }
 
     fn kind(&mut self, obj: &Obj, name: &str) -> Option<FieldKind> {

@@ -127,6 +127,9 @@ pub struct Field {
     pub readonly: Cond,
     /// Call-configuration visibility id (Jems' `application.config…` ids).
     pub visibility_id: Option<String>,
+    /// The limits a call configuration may change for this field
+    /// (`maxLength`, `min`, `max`, `maxItems`).
+    pub configurable: Vec<&'static str>,
     /// What the field holds, with its kind-specific rules.
     pub kind: FieldKind,
     /// JSON pointer of the field's definition in the template (for messages).
@@ -177,6 +180,27 @@ impl Template {
 }
 
 impl Template {
+    /// Every field whose limits a call may change: `(schema pointer, limit
+    /// names)`, the pointer without list indices (`/partners/abbreviation`).
+    pub fn configurable_limits(&self) -> Vec<(String, Vec<&'static str>)> {
+        fn walk(g: &Group, prefix: &str, out: &mut Vec<(String, Vec<&'static str>)>) {
+            for f in &g.fields {
+                let p = crate::issue::pointer_push(prefix, &f.id);
+                if !f.configurable.is_empty() {
+                    out.push((p.clone(), f.configurable.clone()));
+                }
+                match &f.kind {
+                    FieldKind::Group(inner) => walk(inner, &p, out),
+                    FieldKind::Repeat(r) => walk(&r.item, &p, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.root, "", &mut out);
+        out
+    }
+
     /// The message of an issue in UI language `lang`: a rule's own message
     /// from the template, else the message catalog's (English for now).
     pub fn message(&self, issue: &Issue, lang: &str) -> String {

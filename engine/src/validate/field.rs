@@ -2,6 +2,7 @@
 //! value; lists, groups, visibility and cross-field rules are in `mod.rs`.
 
 use super::Context;
+use crate::config::LimitOverride;
 use crate::issue::{Code, Issue};
 use crate::template::{Choices, Field, FieldKind, NumberRules, TextRules};
 use crate::text::{is_blank, utf16_len};
@@ -15,10 +16,14 @@ pub fn check_value(
     field: &Field,
     value: &Value,
     required: bool,
+    limits: Option<&LimitOverride>,
     at: &dyn Fn() -> String,
     out: &mut Vec<Issue>,
 ) {
     let languages = ctx.languages;
+    // A call's overrides replace the template's limits where it allows that.
+    let text_rules = |r| text_limits(r, limits);
+    let number_rules = |r| number_limits(r, limits);
     let start = out.len();
     match (&field.kind, value) {
         (FieldKind::Multilingual { rules, languages: own }, v) => {
@@ -51,7 +56,7 @@ pub fn check_value(
                 Value::Invalid(json) => return out.push(invalid(&field.kind, json, at())),
                 _ => Vec::new(),
             };
-            multilingual(rules, langs, &entries, required, at, out);
+            multilingual(&text_rules(rules), langs, &entries, required, at, out);
             // Findings in entry order (malformed entries were reported first);
             // the pointer is only built when there is something to order.
             if out.len() - start < 2 {
@@ -65,8 +70,8 @@ pub fn check_value(
         }
         (kind, Value::Invalid(json)) => out.push(invalid(kind, json, at())),
         (_, v) if v.is_blank() => out.extend(required.then(|| Issue::error(at(), Code::Required))),
-        (FieldKind::Text(rules), Value::Text(s)) => out.extend(too_long(rules, s, at)),
-        (FieldKind::Number(rules), Value::Number(d)) => number(rules, *d, at, out),
+        (FieldKind::Text(rules), Value::Text(s)) => out.extend(too_long(&text_rules(rules), s, at)),
+        (FieldKind::Number(rules), Value::Number(d)) => number(&number_rules(rules), *d, at, out),
         (FieldKind::Date { min, max }, Value::Date(d)) => {
             if let Some(min) = min.filter(|m| d < m) {
                 out.push(Issue::error(at(), Code::DateBeforeMin).with("min", min.to_string()));
@@ -94,6 +99,24 @@ pub fn check_value(
             count(items.len(), min_items.unwrap_or(0), max_items.unwrap_or(u32::MAX), at, out);
         }
         _ => {}
+    }
+}
+
+/// Text rules with a call's `maxLength` override applied.
+fn text_limits<'r>(r: &'r TextRules, limits: Option<&LimitOverride>) -> Cow<'r, TextRules> {
+    match limits.and_then(|l| l.max_length) {
+        Some(max) => Cow::Owned(TextRules { max_length: Some(max), ..r.clone() }),
+        None => Cow::Borrowed(r),
+    }
+}
+
+/// Number rules with a call's `min` / `max` overrides applied.
+fn number_limits<'r>(r: &'r NumberRules, limits: Option<&LimitOverride>) -> Cow<'r, NumberRules> {
+    match limits {
+        Some(l) if l.min.is_some() || l.max.is_some() => {
+            Cow::Owned(NumberRules { min: l.min.or(r.min), max: l.max.or(r.max), ..r.clone() })
+        }
+        _ => Cow::Borrowed(r),
     }
 }
 

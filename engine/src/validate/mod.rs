@@ -83,6 +83,32 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The limits the call configuration sets for `field` at data `path`
+    /// (only for limits the template lets calls change).
+    pub fn limits_for(&self, field: &Field, path: &Path) -> Option<crate::config::LimitOverride> {
+        if field.configurable.is_empty() {
+            return None;
+        }
+        let (config, _) = self.config?;
+        if config.limits().is_empty() {
+            return None;
+        }
+        // The schema pointer: the data pointer without list indices.
+        let pointer = path.pointer();
+        let schema = pointer
+            .split('/')
+            .filter(|s| !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit()))
+            .fold(String::new(), |p, s| format!("{p}/{s}"));
+        let o = config.limits().for_field(&schema)?;
+        let allowed = |name: &str| field.configurable.contains(&name);
+        Some(crate::config::LimitOverride {
+            max_length: o.max_length.filter(|_| allowed("maxLength")),
+            min: o.min.filter(|_| allowed("min")),
+            max: o.max.filter(|_| allowed("max")),
+            max_items: o.max_items.filter(|_| allowed("maxItems")),
+        })
+    }
+
     /// Whether the call configuration shows what carries `visibility_id`.
     pub fn configured_visible(&self, visibility_id: Option<&str>) -> bool {
         match (self.config, visibility_id) {
@@ -195,8 +221,9 @@ fn check_slot<'a, 'r>(
     let value: &'r Value = frames.current().slots.get(slot).unwrap_or(&Value::Null);
     let required = ctx.holds(&field.required, false, frames);
     path.with(Seg::Key(&field.id), |path| {
+        let limits = ctx.limits_for(field, path);
         let at = || path.pointer();
-        field::check_value(ctx, field, value, required, &at, out);
+        field::check_value(ctx, field, value, required, limits.as_ref(), &at, out);
         match (&field.kind, value) {
             (FieldKind::Group(g), Value::Record(r)) => {
                 frames.enter(r, None);
@@ -211,8 +238,9 @@ fn check_slot<'a, 'r>(
                 if items.len() < rep.min_items as usize {
                     out.push(count(Code::ListTooFew, rep.min_items));
                 }
-                if items.len() > rep.max_items as usize {
-                    out.push(count(Code::ListTooMany, rep.max_items));
+                let max_items = limits.as_ref().and_then(|l| l.max_items).unwrap_or(rep.max_items);
+                if items.len() > max_items as usize {
+                    out.push(count(Code::ListTooMany, max_items));
                 }
                 for (i, item) in items.iter().enumerate() {
                     path.with(Seg::Index(i), |path| match item {
