@@ -95,7 +95,7 @@ pub fn FormElement(
 /// The loaded form: title, sections, fields.
 #[component]
 fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> impl IntoView {
-    let Some((template, views)) = shared.state.with_value(|s| {
+    let Some((layout, views)) = shared.state.with_value(|s| {
         s.as_ref().map(|f| {
             let root = &f.template().root;
             let views: Vec<FieldView> = root
@@ -103,7 +103,7 @@ fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> imp
                 .iter()
                 .filter_map(|field| f.view(&pointer_push("", &field.id), &lang))
                 .collect();
-            (f.template().clone(), views)
+            (Layout::of(f.template(), &lang), views)
         })
     }) else {
         return ().into_any();
@@ -142,17 +142,14 @@ fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> imp
     };
 
     let show_all = shared.show_all.clone();
-    let sections = template.sections.iter().map(|section| {
-        let items = section.items.iter().filter_map(|item| {
-            let slot = match item {
-                Item::Field(slot) => slot,
-                Item::Static(text) => {
-                    return Some(
-                        view! { <p class="hf-static">{text.get(&lang).to_owned()}</p> }.into_any(),
-                    );
+    let sections = layout.sections.into_iter().map(|(id, title, entries)| {
+        let items = entries.into_iter().filter_map(|entry| {
+            let pointer = match entry {
+                Entry::Field(pointer) => pointer,
+                Entry::Static(text) => {
+                    return Some(view! { <p class="hf-static">{text}</p> }.into_any());
                 }
             };
-            let pointer = pointer_push("", &template.root.fields.get(*slot)?.id);
             let ctx = FieldCtx {
                 view: *signals.get(&pointer)?,
                 show_errors: {
@@ -164,18 +161,55 @@ fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> imp
             Some(render_field(ctx))
         });
         view! {
-            <fieldset class="hf-section" data-section=section.id.clone()>
-                <legend>{section.title.get(&lang).to_owned()}</legend>
+            <fieldset class="hf-section" data-section=id>
+                <legend>{title}</legend>
                 {items.collect_view()}
             </fieldset>
         }
     });
     view! {
         <form class="hf-form" novalidate on:submit=|e| e.prevent_default()>
-            <h2>{template.title.get(&lang).to_owned()}</h2>
+            <h2>{layout.title}</h2>
             <p class="hf-note">"Fields marked " <span aria-hidden="true">"*"</span> " are required."</p>
             {sections.collect_view()}
         </form>
     }
     .into_any()
+}
+
+/// What the form shows around its fields, in one UI language: owned, so that
+/// rendering does not copy the template.
+struct Layout {
+    title: String,
+    /// `(section id, title, entries)`.
+    sections: Vec<(String, String, Vec<Entry>)>,
+}
+
+/// One entry of a section: a root field, by pointer, or a static text.
+enum Entry {
+    Field(String),
+    Static(String),
+}
+
+impl Layout {
+    fn of(t: &hitforms_engine::Template, lang: &str) -> Layout {
+        let sections = t
+            .sections
+            .iter()
+            .map(|section| {
+                let entries = section
+                    .items
+                    .iter()
+                    .filter_map(|item| match item {
+                        Item::Field(slot) => {
+                            Some(Entry::Field(pointer_push("", &t.root.fields.get(*slot)?.id)))
+                        }
+                        Item::Static(text) => Some(Entry::Static(text.get(lang).to_owned())),
+                    })
+                    .collect();
+                (section.id.clone(), section.title.get(lang).to_owned(), entries)
+            })
+            .collect();
+        Layout { title: t.title.get(lang).to_owned(), sections }
+    }
 }
