@@ -26,6 +26,28 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// The all-kinds fixture's template path (relative to cli/) and sample data.
+const ALL_KINDS: &str = "../tests/fixtures/all-kinds.json";
+
+fn all_kinds_data() -> Value {
+    serde_json::from_str(include_str!("../../tests/fixtures/all-kinds-data.json")).unwrap()
+}
+
+/// `hitforms validate -t TEMPLATE --config CALL [--step N] DATA`.
+fn validate_with_call(
+    template: &str,
+    call: &std::path::Path,
+    step: Option<&str>,
+    data: &std::path::Path,
+) -> Output {
+    let mut args = vec!["validate", "-t", template, "--config", call.to_str().unwrap()];
+    if let Some(step) = step {
+        args.extend(["--step", step]);
+    }
+    args.push(data.to_str().unwrap());
+    hitforms(&args)
+}
+
 fn cases() -> Vec<Value> {
     let text = include_str!("../../tests/fixtures/project-idea-cases.json");
     serde_json::from_str::<Value>(text).unwrap()["cases"].as_array().unwrap().clone()
@@ -167,9 +189,8 @@ fn schemas_are_json_and_follow_the_template() {
 
 #[test]
 fn code_lists_come_from_the_data_folder() {
-    let template = "../tests/fixtures/all-kinds.json";
-    let mut doc: Value =
-        serde_json::from_str(include_str!("../../tests/fixtures/all-kinds-data.json")).unwrap();
+    let template = ALL_KINDS;
+    let mut doc = all_kinds_data();
     doc["nuts"] = Value::from("XX999");
     let data = temp_file("nuts.json", &doc.to_string());
     let out = hitforms(&[
@@ -211,28 +232,16 @@ fn code_lists_come_from_the_data_folder() {
 
 #[test]
 fn a_call_configuration_decides_what_each_step_checks() {
-    let template = "../tests/fixtures/all-kinds.json";
-    let call = "../tests/fixtures/all-kinds-call.json";
-    let mut doc: Value =
-        serde_json::from_str(include_str!("../../tests/fixtures/all-kinds-data.json")).unwrap();
+    let template = ALL_KINDS;
+    let call = std::path::Path::new("../tests/fixtures/all-kinds-call.json");
+    let mut doc = all_kinds_data();
     doc["ratio"] = Value::from("0.1234");
     doc["title"]
         .as_array_mut()
         .unwrap()
         .push(serde_json::json!({"language": "DE", "translation": "Lebendige Flüsse"}));
     let data = temp_file("call.json", &doc.to_string());
-    let run = |step: &str| {
-        hitforms(&[
-            "validate",
-            "-t",
-            template,
-            "--config",
-            call,
-            "--step",
-            step,
-            data.to_str().unwrap(),
-        ])
-    };
+    let run = |step: &str| validate_with_call(template, call, Some(step), &data);
     assert_eq!(run("1").status.code(), Some(0), "{}", stdout(&run("1")));
     let out = run("2");
     assert_eq!(out.status.code(), Some(1));
@@ -245,14 +254,7 @@ fn a_call_configuration_decides_what_each_step_checks() {
         "bad-call.json",
         r#"{"template": "other", "inputLanguages": ["EN", "XX"], "colour": 1}"#,
     );
-    let out = hitforms(&[
-        "validate",
-        "-t",
-        template,
-        "--config",
-        bad.to_str().unwrap(),
-        data.to_str().unwrap(),
-    ]);
+    let out = validate_with_call(template, &bad, None, &data);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("/inputLanguages/1") && err.contains("/colour"), "{err}");
@@ -260,17 +262,11 @@ fn a_call_configuration_decides_what_each_step_checks() {
 
 #[test]
 fn compute_fills_every_computed_value() {
-    let mut doc: Value =
-        serde_json::from_str(include_str!("../../tests/fixtures/all-kinds-data.json")).unwrap();
+    let mut doc = all_kinds_data();
     doc["partners"][0]["budget"][0]["total"] = Value::from(1);
     doc["partners"][1]["budget"] = serde_json::json!([{"units": "3", "price": "33.33"}]);
     let data = temp_file("compute.json", &doc.to_string());
-    let out = hitforms(&[
-        "compute",
-        "--template",
-        "../tests/fixtures/all-kinds.json",
-        data.to_str().unwrap(),
-    ]);
+    let out = hitforms(&["compute", "--template", ALL_KINDS, data.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     let got: Value = serde_json::from_str(&text).unwrap();
@@ -282,21 +278,14 @@ fn compute_fills_every_computed_value() {
 
 #[test]
 fn a_configuration_may_only_change_limits_the_template_allows() {
-    let template = "../tests/fixtures/all-kinds.json";
+    let template = ALL_KINDS;
     let data =
         temp_file("limits-data.json", include_str!("../../tests/fixtures/all-kinds-data.json"));
     let ok = temp_file(
         "limits-ok.json",
         r#"{"template": "all-kinds", "inputLanguages": ["EN", "FR"], "limits": {"acronym": {"maxLength": 3}}}"#,
     );
-    let out = hitforms(&[
-        "validate",
-        "-t",
-        template,
-        "--config",
-        ok.to_str().unwrap(),
-        data.to_str().unwrap(),
-    ]);
+    let out = validate_with_call(template, &ok, None, &data);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stdout(&out).contains("/acronym: error text.too_long: Use at most 3 characters (now 6)."),
@@ -307,14 +296,7 @@ fn a_configuration_may_only_change_limits_the_template_allows() {
         "limits-bad.json",
         r#"{"template": "all-kinds", "inputLanguages": ["EN"], "limits": {"notes": {"maxLength": 3}}}"#,
     );
-    let out = hitforms(&[
-        "validate",
-        "-t",
-        template,
-        "--config",
-        bad.to_str().unwrap(),
-        data.to_str().unwrap(),
-    ]);
+    let out = validate_with_call(template, &bad, None, &data);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("/limits/notes"), "{}", stderr(&out));
 }
