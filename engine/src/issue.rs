@@ -102,6 +102,8 @@ codes! {
     /// The template uses an expression, and this build has no expression
     /// language (the engine's `expressions` feature is off).
     TemplateExpressionUnsupported = "template.expression_unsupported",
+    /// A computed value depends on itself, directly or through others.
+    TemplateExpressionCycle = "template.expression_cycle",
     /// The data document is not valid JSON.
     DataJson = "data.json",
     /// The data document is not a JSON object.

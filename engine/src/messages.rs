@@ -60,6 +60,10 @@ pub const ENGLISH: Catalog = &[
         "template.expression_unsupported",
         "This build cannot evaluate expressions; use a template without them, or the full engine.",
     ),
+    (
+        "template.expression_cycle",
+        "This computed value depends on itself, directly or through other computed values.",
+    ),
     ("data.json", "The data is not valid JSON (line {line}, column {column}): {detail}"),
     ("data.not_object", "The data must be a JSON object keyed by field id."),
     (

@@ -94,3 +94,24 @@ fn the_slice_template_has_the_three_field_kinds() {
         }
     ));
 }
+
+#[test]
+fn computed_values_that_depend_on_themselves_are_reported() {
+    let json = r#"{"id": "c", "version": "1", "title": {"en": "C"}, "sections": [{"id": "s", "title": {"en": "S"}, "fields": [
+        {"id": "n", "kind": "integer", "label": {"en": "N"}},
+        {"id": "a", "kind": "computed", "type": "number", "expression": "b + 1"},
+        {"id": "b", "kind": "computed", "type": "number", "expression": "a + n"},
+        {"id": "c", "kind": "computed", "type": "number", "expression": "a * 2"},
+        {"id": "rows", "kind": "repeat", "label": {"en": "Rows"}, "fields": [
+          {"id": "x", "kind": "computed", "type": "number", "expression": "sum(rows.x)"}]}]}]}"#;
+    let got = problems(json);
+    assert_eq!(
+        got,
+        [
+            ("/sections/0/fields/1/expression".to_string(), Code::TemplateExpressionCycle),
+            ("/sections/0/fields/2/expression".to_string(), Code::TemplateExpressionCycle),
+            ("/sections/0/fields/4/fields/0/expression".to_string(), Code::TemplateExpressionCycle),
+        ],
+        "c reads the cycle but is not on it"
+    );
+}

@@ -13,6 +13,7 @@
 //! add no level to the data document.
 
 pub(crate) mod compile;
+mod cycles;
 pub(crate) mod fields;
 mod kinds;
 pub(crate) mod load;
