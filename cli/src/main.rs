@@ -9,7 +9,6 @@ mod input;
 mod report;
 
 use args::Command;
-use hitforms_engine::Context;
 use hitforms_engine::config::Step;
 use std::process::ExitCode;
 
@@ -76,12 +75,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let template = input::template(&template)?;
             let config = config.map(|c| input::config(&c, &template)).transpose()?;
             let data = input::data(&data)?;
-            let form = hitforms_engine::FormState::new(template, data)
-                .map_err(|issue| format!("the data is unusable: {}", report::line(&issue)))?;
-            let form = match config {
-                Some(c) => form.with_config(std::sync::Arc::new(c), Step::Two),
-                None => form,
-            };
+            let form = form(template, data, config, Step::Two, None)?;
             print_json(&form.data())
         }
         Command::SchemaTemplate => print_json(&hitforms_engine::schema::template_schema()),
@@ -94,12 +88,14 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let data = input::data(&data)?;
             let lists = input::code_lists(data_dir.as_deref())?;
             let step = if step == 1 { Step::One } else { Step::Two };
-            let base = match &config {
-                Some(c) => Context::configured(&template, c, step),
-                None => Context::of(&template),
+            // Computed values are filled first, as the form does, so rules
+            // read them as computed, never as the document states them.
+            let issues = match data.is_object() {
+                true => form(template, data, config, step, lists)?.issues(),
+                false => {
+                    vec![hitforms_engine::Issue::error("", hitforms_engine::Code::DataNotObject)]
+                }
             };
-            let ctx = Context { code_lists: lists.as_ref(), ..base };
-            let issues = hitforms_engine::validate_with(&ctx, &data);
             report::print("data", &issues, json);
             Ok(if hitforms_engine::is_valid(&issues) {
                 ExitCode::SUCCESS
@@ -108,6 +104,26 @@ fn run(command: Command) -> Result<ExitCode, String> {
             })
         }
     }
+}
+
+/// The form over `data` under the call configuration at `step`, with every
+/// computed value filled.
+fn form(
+    template: hitforms_engine::Template,
+    data: serde_json::Value,
+    config: Option<hitforms_engine::config::Config>,
+    step: Step,
+    lists: Option<hitforms_engine::codelists::CodeLists>,
+) -> Result<hitforms_engine::FormState, String> {
+    let mut form = hitforms_engine::FormState::new(template, data)
+        .map_err(|issue| format!("the data is unusable: {}", report::line(&issue)))?;
+    if let Some(lists) = lists {
+        form = form.with_code_lists(std::sync::Arc::new(lists));
+    }
+    if let Some(c) = config {
+        form = form.with_config(std::sync::Arc::new(c.at_step(step)), step);
+    }
+    Ok(form)
 }
 
 fn print_json(value: &serde_json::Value) -> Result<ExitCode, String> {

@@ -48,6 +48,10 @@ pub(crate) fn entries(c: &Config) -> Vec<(&'static str, Type, Value)> {
         ("periodLength", Type::Number, num(s.period_length)),
         ("additionalFundAllowed", Type::Bool, Value::Bool(s.additional_fund_allowed)),
     ];
+    let step = if c.two_step && c.step == super::Step::One { 1 } else { 2 };
+    out.push(("step", Type::Number, Value::Number(Decimal::from(step))));
+    let hidden = c.visibility.keys().filter(|id| !c.field_visible(id, c.step));
+    out.push(("hiddenIds", list_of(Type::Text), Value::List(hidden.map(|id| text(id)).collect())));
     let fund_shape = shape(&[
         ("id", Type::Text),
         ("type", Type::Text),
@@ -121,7 +125,7 @@ fn record(slots: Vec<Value>) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{ParamDecls, VisibilityCatalog};
+    use crate::config::{ParamDecls, Step, VisibilityCatalog};
 
     #[test]
     fn names_are_unique_and_values_match_their_types() {
@@ -144,6 +148,32 @@ mod tests {
         assert_eq!(config.parameter("flatRateStaffAdjustable"), Some(&Value::Bool(true)));
         assert_eq!(config.parameter("flatRateOtherOnStaff"), Some(&Value::Null));
         assert!(is_reserved("funds") && !is_reserved("maxDuration"));
+    }
+
+    #[test]
+    fn step_and_hidden_ids_follow_the_step() {
+        let catalog = VisibilityCatalog::from_json(
+            r#"{"a": {"allowed": ["STEP_ONE_AND_TWO", "STEP_TWO_ONLY"], "default": "STEP_TWO_ONLY"},
+                "b": {"allowed": ["NONE", "STEP_ONE_AND_TWO"], "default": "NONE"},
+                "c": {"allowed": ["STEP_ONE_AND_TWO"], "default": "STEP_ONE_AND_TWO"}}"#,
+        )
+        .unwrap();
+        let load = |two_step: bool| {
+            let json =
+                format!(r#"{{"template": "t", "twoStep": {two_step}, "inputLanguages": ["EN"]}}"#);
+            Config::load(&json, &catalog, &ParamDecls::default()).unwrap()
+        };
+        let texts = |l: &[&str]| Value::List(l.iter().map(|t| Value::Text((*t).into())).collect());
+        let two = load(true);
+        assert_eq!(two.parameter("step"), Some(&Value::Number(2.into())));
+        assert_eq!(two.parameter("hiddenIds"), Some(&texts(&["b"])));
+        let one = two.clone().at_step(Step::One);
+        assert_eq!(one.parameter("step"), Some(&Value::Number(1.into())));
+        assert_eq!(one.parameter("hiddenIds"), Some(&texts(&["a", "b"])));
+        // A one-step call has no step 1: step 1 reads as step 2.
+        let single = load(false).at_step(Step::One);
+        assert_eq!(single.parameter("step"), Some(&Value::Number(2.into())));
+        assert_eq!(single.parameter("hiddenIds"), Some(&texts(&["b"])));
     }
 
     fn fits(v: &Value, t: &Type) -> bool {

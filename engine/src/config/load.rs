@@ -57,6 +57,7 @@ pub(super) fn load(
         limits,
         visibility: catalog.resolve(call_type, &chosen),
         parameters: declared,
+        step: super::Step::Two,
     };
     for (name, _, value) in call_params::entries(&config) {
         config.parameters.insert(name.to_owned(), value);

@@ -110,6 +110,8 @@ pub struct Config {
     visibility: BTreeMap<String, Status>,
     /// Declared parameters (given or default) and call parameters.
     parameters: BTreeMap<String, Value>,
+    /// The step an application is checked in (`$step`, `$hiddenIds`).
+    step: Step,
 }
 
 impl Default for Config {
@@ -126,6 +128,7 @@ impl Default for Config {
             limits: Limits::default(),
             visibility: BTreeMap::new(),
             parameters: BTreeMap::new(),
+            step: Step::Two,
         }
     }
 }
@@ -219,6 +222,24 @@ impl Config {
             Status::StepTwoOnly => !(self.two_step && step == Step::One),
             Status::StepOneAndTwo => true,
         }
+    }
+
+    /// This configuration for an application in `step`: the call parameters
+    /// `$step` (1 only in step 1 of a two-step call, else 2) and
+    /// `$hiddenIds` (the visibility ids [`Config::field_visible`] hides in
+    /// that step) follow it, so that rules can depend on the step and on
+    /// what the call hides. A loaded configuration is at step 2.
+    pub fn at_step(mut self, step: Step) -> Config {
+        self.step = step;
+        for (name, _, value) in call_params::entries(&self) {
+            self.parameters.insert(name.to_owned(), value);
+        }
+        self
+    }
+
+    /// The step set by [`Config::at_step`] (step 2 by default).
+    pub fn step(&self) -> Step {
+        self.step
     }
 
     /// The value of parameter `name` (without `$`): a declared one, or a

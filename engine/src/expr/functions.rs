@@ -66,6 +66,7 @@ pub(crate) static FUNCTIONS: &[Function] = &[
     func("any", 1, 1, list_of_bools, |a| logic_over(a, true)),
     func("ceil", 1, 1, numbers, |a| unary(a, money::ceil)),
     func("coalesce", 2, MANY, same_types, coalesce),
+    func("contains", 2, 2, list_and_item, contains),
     func("count", 1, 1, any_list, count),
     func("filled", 1, 1, |_| Ok(Type::Bool), filled),
     func("floor", 1, 1, numbers, |a| unary(a, money::floor)),
@@ -139,6 +140,20 @@ fn any_list(args: &[Type]) -> Result<Type, Mismatch> {
     items_of(args).map(|_| Type::Number).ok_or_else(|| mismatch(0, "a list"))
 }
 
+/// A list and a value of its item type (numbers, texts, yes/no or dates).
+fn list_and_item(args: &[Type]) -> Result<Type, Mismatch> {
+    match items_of(args) {
+        Some(t @ (Type::Number | Type::Text | Type::Bool | Type::Date | Type::Null)) => {
+            if fits(&args[1], t) || matches!(t, Type::Null) {
+                Ok(Type::Bool)
+            } else {
+                Err(mismatch(1, t.describe()))
+            }
+        }
+        _ => Err(mismatch(0, "a list of numbers, texts, yes/no values or dates")),
+    }
+}
+
 fn list_of_numbers(args: &[Type]) -> Result<Type, Mismatch> {
     match items_of(args) {
         Some(t) if fits(t, &Type::Number) => Ok(Type::Number),
@@ -209,6 +224,20 @@ fn sum<'a>(a: &Args<'a, '_>) -> V<'a> {
         if total.is_some() { Flow::Continue(()) } else { Flow::Break(()) }
     });
     total.map_or(V::Null, V::Number)
+}
+
+/// Whether some item of the list equals the value (null for a null value).
+fn contains<'a>(a: &Args<'a, '_>) -> V<'a> {
+    let wanted = a.value(1);
+    if matches!(wanted, V::Null) {
+        return V::Null;
+    }
+    let mut found = false;
+    a.each(0, &mut |v| {
+        found = v.order(&wanted) == Some(Ordering::Equal);
+        if found { Flow::Break(()) } else { Flow::Continue(()) }
+    });
+    V::Bool(found)
 }
 
 fn count<'a>(a: &Args<'a, '_>) -> V<'a> {
@@ -311,6 +340,19 @@ mod tests {
         assert_eq!(run("sum(partners[name == \"none\"].total)"), n("0"));
         assert_eq!(run("sum(null)"), n("0"));
         assert_eq!(run("sum(partners.staff[rowSum > 100].rowSum)"), n("150.00"));
+    }
+
+    #[test]
+    fn contains_compares_items_with_the_value() {
+        assert_eq!(run("contains(tags, 'b')"), Value::Bool(true));
+        assert_eq!(run("contains(tags, 'B')"), Value::Bool(false));
+        assert_eq!(run("contains(partners.total, 1250.5)"), Value::Bool(false));
+        // Numbers compare by value: 250.5 equals the stored 250.50.
+        assert_eq!(run("contains(partners.total, 250.5)"), Value::Bool(true));
+        assert_eq!(run("contains(tags, null)"), Value::Null);
+        assert_eq!(run("contains(partners[false].name, 'x')"), Value::Bool(false));
+        assert!(!type_errors("contains(tags, 1)").is_empty());
+        assert!(!type_errors("contains(partners, 'x')").is_empty());
     }
 
     #[test]
