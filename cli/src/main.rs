@@ -90,13 +90,15 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let step = if step == 1 { Step::One } else { Step::Two };
             // Computed values are filled first, as the form does, so rules
             // read them as computed, never as the document states them.
-            let issues = match data.is_object() {
-                true => form(template, data, config, step, lists)?.issues(),
-                false => {
-                    vec![hitforms_engine::Issue::error("", hitforms_engine::Code::DataNotObject)]
-                }
-            };
-            report::print("data", &issues, json);
+            if !data.is_object() {
+                let issue = hitforms_engine::Issue::error("", hitforms_engine::Code::DataNotObject);
+                report::print("data", &[issue], json);
+                return Ok(ExitCode::from(1));
+            }
+            let form = form(template, data, config, step, lists)?;
+            let issues = form.issues();
+            // Rule findings carry the template's own message.
+            report::print_with("data", &issues, json, &|i| form.template().message(i, "en"));
             Ok(if hitforms_engine::is_valid(&issues) {
                 ExitCode::SUCCESS
             } else {
