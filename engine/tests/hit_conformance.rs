@@ -23,7 +23,11 @@ fn case_data(case: &Value, dir: &std::path::Path) -> Value {
             (Some(v), Value::Object(o)) => {
                 o.insert(key.to_owned(), v.clone());
             }
-            (Some(v), Value::Array(a)) => a[key.parse::<usize>().unwrap()] = v.clone(),
+            // Setting the index one past the end appends.
+            (Some(v), Value::Array(a)) => match key.parse::<usize>().unwrap() {
+                i if i == a.len() => a.push(v.clone()),
+                i => a[i] = v.clone(),
+            },
             (None, Value::Object(o)) => {
                 o.remove(key);
             }
@@ -52,7 +56,11 @@ fn every_conformance_case_computes_and_finds_what_the_spec_says() {
     for file in &files {
         let suite = read_json(file);
         let t = template(suite["template"].as_str().unwrap());
-        let c = config(&t, &suite["config"].to_string());
+        // The configuration: an object, or a path relative to this folder.
+        let c = match &suite["config"] {
+            Value::String(path) => config(&t, &std::fs::read_to_string(dir.join(path)).unwrap()),
+            inline => config(&t, &inline.to_string()),
+        };
         let watch: Vec<String> = suite["watch"]
             .as_array()
             .map(|w| w.iter().map(|s| s.as_str().unwrap().to_owned()).collect())

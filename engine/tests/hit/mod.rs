@@ -2,6 +2,8 @@
 //! `hit-application` template under a call configuration, as the form and
 //! `hitforms validate` do (computed values filled, then validation).
 
+#![allow(dead_code)] // each test crate that includes this module uses part of it
+
 use hitforms_engine::codelists::CodeLists;
 use hitforms_engine::config::{Config, Step};
 use hitforms_engine::{FormState, Issue, Severity, Template, builtin_template};
@@ -62,7 +64,7 @@ pub fn decimal_at(doc: &Value, pointer: &str) -> Option<Decimal> {
     }
 }
 
-/// The real code lists when the data folder is present, else the fixtures.
+/// The real code lists when the shared data folder is present.
 pub fn real_lists() -> Option<CodeLists> {
     let dir = std::env::var_os(hitforms_engine::codelists::DATA_ENV)
         .map(PathBuf::from)
