@@ -11,10 +11,11 @@ use crate::value::{Date, Record, Translation, Value};
 use serde_json::{Map, Value as Json};
 
 /// Reads a JSON object into a record of `group`; a non-object gives an
-/// empty record (whose groups, at any depth, are empty records too).
+/// empty record.
 pub fn read_record(group: &Group, json: &Json) -> Record {
-    let empty = Map::new();
-    let map = json.as_object().unwrap_or(&empty);
+    let Some(map) = json.as_object() else {
+        return Record { slots: vec![Value::Null; group.fields.len()], extra: Vec::new() };
+    };
     let slots = group
         .fields
         .iter()

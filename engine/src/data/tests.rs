@@ -30,18 +30,3 @@ fn values_that_do_not_fit_and_unknown_keys_are_kept() {
     assert_eq!(back["partners"][1], "oops");
     assert_eq!(back["partners"][0]["budget"][0]["units"], json!(2));
 }
-
-#[test]
-fn groups_inside_a_missing_group_are_records_too() {
-    let t = Template::load(
-        r#"{"id": "t", "version": "1", "title": {"en": "T"}, "sections": [{"id": "s",
-            "title": {"en": "S"}, "fields": [{"id": "outer", "kind": "group", "label": {"en": "O"},
-            "fields": [{"id": "inner", "kind": "group", "label": {"en": "I"},
-            "fields": [{"id": "x", "kind": "text", "label": {"en": "X"}}]}]}]}]}"#,
-    )
-    .unwrap();
-    let record = read_record(&t.root, &json!({}));
-    let Value::Record(outer) = &record.slots[0] else { panic!("outer is not a record") };
-    assert!(matches!(&outer.slots[0], Value::Record(inner) if inner.slots == [Value::Null]));
-    assert_eq!(write_record(&t.root, &record), json!({}));
-}
