@@ -66,6 +66,12 @@ fn every_conformance_case_computes_and_finds_what_the_spec_says() {
             .map(|w| w.iter().map(|s| s.as_str().unwrap().to_owned()).collect())
             .unwrap_or_default();
         for case in suite["cases"].as_array().unwrap() {
+            let watch_paths: Vec<String> = case
+                .get("watchPaths")
+                .or(suite.get("watchPaths"))
+                .and_then(Value::as_array)
+                .map(|w| w.iter().map(|s| s.as_str().unwrap().to_owned()).collect())
+                .unwrap_or_default();
             cases += 1;
             let name =
                 format!("{} / {}", file.file_name().unwrap().to_string_lossy(), case["name"]);
@@ -81,8 +87,13 @@ fn every_conformance_case_computes_and_finds_what_the_spec_says() {
             }
             let watched =
                 |code: &str| watch.is_empty() || watch.iter().any(|w| code.starts_with(w.as_str()));
-            let got: Vec<(String, String)> =
-                errors(&form.issues()).into_iter().filter(|(_, c)| watched(c)).collect();
+            let on_path = |path: &str| {
+                watch_paths.is_empty() || watch_paths.iter().any(|w| path.starts_with(w.as_str()))
+            };
+            let got: Vec<(String, String)> = errors(&form.issues())
+                .into_iter()
+                .filter(|(p, c)| watched(c) && on_path(p))
+                .collect();
             let mut want: Vec<(String, String)> = case["errors"]
                 .as_array()
                 .unwrap()
