@@ -33,4 +33,35 @@ mod tests {
         .unwrap();
         assert_eq!(t.visibility, catalog);
     }
+
+    #[test]
+    fn every_af_field_id_governs_a_field_or_a_rule_of_hit_application() {
+        use crate::template::{FieldKind, Group};
+        fn walk(g: &Group, ids: &mut Vec<String>, rules: &mut Vec<String>) {
+            rules.extend(
+                g.rules.iter().flat_map(|r| {
+                    r.when.iter().map(|w| w.src.clone()).chain([r.assert.src.clone()])
+                }),
+            );
+            for f in &g.fields {
+                ids.extend(f.visibility_id.clone());
+                match &f.kind {
+                    FieldKind::Group(inner) => walk(inner, ids, rules),
+                    FieldKind::Repeat(r) => walk(&r.item, ids, rules),
+                    _ => {}
+                }
+            }
+        }
+        let t = Template::load(builtin_template("hit-application").unwrap()).unwrap();
+        let (mut ids, mut rules) = (Vec::new(), Vec::new());
+        walk(&t.root, &mut ids, &mut rules);
+        let json = include_str!("../templates/hit/af-field-settings.json");
+        let catalog: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(json).unwrap();
+        assert_eq!(catalog.len(), 141);
+        for id in catalog.keys() {
+            let in_rule = rules.iter().any(|r| r.contains(&format!("'{id}'")));
+            assert!(ids.contains(id) || in_rule, "{id} governs nothing");
+        }
+    }
 }
