@@ -76,15 +76,23 @@ impl<'a> Context<'a> {
 
     /// Whether a condition holds here (`default` when its expression could
     /// not be compiled; a null result counts as false).
+    #[inline(always)]
     pub fn holds(&self, c: &Cond, default: bool, frames: &Frames) -> bool {
+        // Fixed conditions are the common case and cost no call.
         match c {
             Cond::Fixed(b) => *b,
-            Cond::Expr(e) => e.compiled.as_ref().map_or(default, |x| x.is_true(&self.env(frames))),
+            Cond::Expr(e) => self.holds_expr(e, default, frames),
         }
     }
 
-    /// The limits the call configuration sets for `field` at data `path`
-    /// (only for limits the template lets calls change).
+    #[inline(never)]
+    fn holds_expr(&self, e: &crate::template::ExprSource, default: bool, frames: &Frames) -> bool {
+        e.compiled.as_ref().map_or(default, |x| x.is_true(&self.env(frames)))
+    }
+
+    /// The limits the call configuration sets for `field` in the record at
+    /// data `path` (only for limits the template lets calls change).
+    #[inline]
     pub fn limits_for(&self, field: &Field, path: &Path) -> Option<crate::config::LimitOverride> {
         if field.configurable.is_empty() {
             return None;
@@ -94,7 +102,7 @@ impl<'a> Context<'a> {
             return None;
         }
         // The schema pointer: the data pointer without list indices.
-        let pointer = path.pointer();
+        let pointer = path.pointer_to(&field.id);
         let schema = pointer
             .split('/')
             .filter(|s| !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit()))
@@ -110,7 +118,8 @@ impl<'a> Context<'a> {
     }
 
     /// Whether the call configuration shows what carries `visibility_id`.
-    pub fn configured_visible(&self, visibility_id: Option<&str>) -> bool {
+    #[inline(always)]
+    pub fn configured_visible(&self, visibility_id: &Option<String>) -> bool {
         match (self.config, visibility_id) {
             (Some((config, step)), Some(id)) => config.field_visible(id, step),
             _ => true,
@@ -136,6 +145,7 @@ impl<'r> Frames<'r> {
     }
 
     /// The current record.
+    #[inline]
     pub fn current(&self) -> &'r Record {
         self.records[self.records.len() - 1]
     }
@@ -192,7 +202,7 @@ pub fn validate_root(ctx: &Context, root: &Record) -> Vec<Issue> {
     // Root fields in form order: section by section.
     for section in &t.sections {
         let shown = ctx.holds(&section.visible, true, &frames)
-            && ctx.configured_visible(section.visibility_id.as_deref());
+            && ctx.configured_visible(&section.visibility_id);
         for item in &section.items {
             if let (Item::Field(slot), true) = (item, shown) {
                 check_slot(ctx, &t.root, &mut frames, *slot, &mut path, &mut out);
@@ -213,58 +223,64 @@ fn check_slot<'a, 'r>(
     out: &mut Vec<Issue>,
 ) {
     let field: &'a Field = &group.fields[slot];
-    if !ctx.holds(&field.visible, true, frames)
-        || !ctx.configured_visible(field.visibility_id.as_deref())
-    {
+    if !ctx.holds(&field.visible, true, frames) || !ctx.configured_visible(&field.visibility_id) {
         return;
     }
     let value: &'r Value = frames.current().slots.get(slot).unwrap_or(&Value::Null);
     let required = ctx.holds(&field.required, false, frames);
-    path.with(Seg::Key(&field.id), |path| {
-        let limits = ctx.limits_for(field, path);
-        let at = || path.pointer();
-        field::check_value(ctx, field, value, required, limits.as_ref(), &at, out);
-        match (&field.kind, value) {
-            (FieldKind::Group(g), Value::Record(r)) => {
-                frames.enter(r, None);
-                check_record(ctx, g, frames, path, out);
-                frames.leave();
-            }
-            (FieldKind::Repeat(rep), Value::List(items)) => {
-                let count = |code: Code, limit: u32| {
-                    let key = if code == Code::ListTooFew { "min" } else { "max" };
-                    Issue::error(path.pointer(), code).with("count", items.len()).with(key, limit)
-                };
-                if items.len() < rep.min_items as usize {
-                    out.push(count(Code::ListTooFew, rep.min_items));
-                }
-                let max_items = limits.as_ref().and_then(|l| l.max_items).unwrap_or(rep.max_items);
-                if items.len() > max_items as usize {
-                    out.push(count(Code::ListTooMany, max_items));
-                }
-                for (i, item) in items.iter().enumerate() {
-                    path.with(Seg::Index(i), |path| match item {
-                        Value::Record(r) => {
-                            frames.enter(r, Some(i + 1));
-                            check_record(ctx, &rep.item, frames, path, out);
-                            frames.leave();
-                        }
-                        _ => out.push(
-                            Issue::error(path.pointer(), Code::WrongType)
-                                .with("expected", "object"),
-                        ),
-                    });
-                }
-            }
-            (FieldKind::Repeat(rep), Value::Null) if rep.min_items > 0 => {
-                out.push(
-                    Issue::error(path.pointer(), Code::ListTooFew)
-                        .with("min", rep.min_items)
-                        .with("count", 0),
-                );
-            }
-            _ => {}
+    // The field's pointer is only rendered when it has a finding.
+    let limits = ctx.limits_for(field, path);
+    field::check_value(
+        ctx,
+        field,
+        value,
+        required,
+        limits.as_ref(),
+        &|| path.pointer_to(&field.id),
+        out,
+    );
+    if !matches!(field.kind, FieldKind::Group(_) | FieldKind::Repeat(_)) {
+        return;
+    }
+    path.with(Seg::Key(&field.id), |path| match (&field.kind, value) {
+        (FieldKind::Group(g), Value::Record(r)) => {
+            frames.enter(r, None);
+            check_record(ctx, g, frames, path, out);
+            frames.leave();
         }
+        (FieldKind::Repeat(rep), Value::List(items)) => {
+            let count = |code: Code, limit: u32| {
+                let key = if code == Code::ListTooFew { "min" } else { "max" };
+                Issue::error(path.pointer(), code).with("count", items.len()).with(key, limit)
+            };
+            if items.len() < rep.min_items as usize {
+                out.push(count(Code::ListTooFew, rep.min_items));
+            }
+            let max_items = limits.as_ref().and_then(|l| l.max_items).unwrap_or(rep.max_items);
+            if items.len() > max_items as usize {
+                out.push(count(Code::ListTooMany, max_items));
+            }
+            for (i, item) in items.iter().enumerate() {
+                path.with(Seg::Index(i), |path| match item {
+                    Value::Record(r) => {
+                        frames.enter(r, Some(i + 1));
+                        check_record(ctx, &rep.item, frames, path, out);
+                        frames.leave();
+                    }
+                    _ => out.push(
+                        Issue::error(path.pointer(), Code::WrongType).with("expected", "object"),
+                    ),
+                });
+            }
+        }
+        (FieldKind::Repeat(rep), Value::Null) if rep.min_items > 0 => {
+            out.push(
+                Issue::error(path.pointer(), Code::ListTooFew)
+                    .with("min", rep.min_items)
+                    .with("count", 0),
+            );
+        }
+        _ => {}
     });
 }
 
