@@ -168,7 +168,7 @@ fn known(ctx: &Context, choices: &Choices, code: &str) -> bool {
     }
 }
 
-fn too_long(rules: &TextRules, s: &str, at: &dyn Fn() -> String) -> Option<Issue> {
+pub(super) fn too_long(rules: &TextRules, s: &str, at: &dyn Fn() -> String) -> Option<Issue> {
     let max = rules.max_length?;
     // UTF-16 code units never outnumber UTF-8 bytes: most texts need no count.
     if s.len() <= max as usize {
@@ -183,7 +183,7 @@ fn too_long(rules: &TextRules, s: &str, at: &dyn Fn() -> String) -> Option<Issue
 /// input language and appear once, each translation fit the limit, and, when
 /// required, every input language be filled. `index` maps entries to their
 /// position in the document (when malformed entries were left out).
-fn multilingual(
+pub(super) fn multilingual(
     rules: &TextRules,
     languages: &[String],
     entries: &[Translation],
@@ -244,10 +244,21 @@ fn multilingual(
 /// String equality for short codes, inlined (no call to `memcmp`).
 #[inline(always)]
 fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
-fn number(
+pub(super) fn number(
     rules: &NumberRules,
     d: rust_decimal::Decimal,
     at: &dyn Fn() -> String,
@@ -262,19 +273,12 @@ fn number(
     } else if decimals > rules.scale {
         out.push(Issue::error(at(), Code::NumberTooManyDecimals).with("scale", rules.scale));
     }
-    if let Some(min) = rules.min.filter(|m| less(d, *m)) {
+    if let Some(min) = rules.min.filter(|m| d < *m) {
         out.push(Issue::error(at(), Code::NumberBelowMin).with("min", min.to_string()));
     }
-    if let Some(max) = rules.max.filter(|m| less(*m, d)) {
+    if let Some(max) = rules.max.filter(|m| d > *m) {
         out.push(Issue::error(at(), Code::NumberAboveMax).with("max", max.to_string()));
     }
-}
-
-/// `a < b`; values of one scale (most values and limits have the field's
-/// scale) compare by mantissa, without rescaling.
-#[inline]
-fn less(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
-    a < b
 }
 
 /// Checks a list's length against `min..=max`.
@@ -286,3 +290,4 @@ pub fn count(len: usize, min: u32, max: u32, at: &dyn Fn() -> String, out: &mut 
         out.push(Issue::error(at(), Code::ListTooMany).with("max", max).with("count", len));
     }
 }
+

@@ -9,6 +9,7 @@
 
 mod field;
 pub mod path;
+pub(crate) mod plan;
 
 use crate::data::read_record;
 use crate::issue::{Code, Issue};
@@ -145,17 +146,19 @@ impl<'r> Frames<'r> {
     }
 
     /// The current record.
-    #[inline]
+    #[inline(always)]
     pub fn current(&self) -> &'r Record {
         self.records[self.records.len() - 1]
     }
 
+    #[inline(always)]
     fn enter(&mut self, record: &'r Record, position: Option<usize>) {
         let pos = position.unwrap_or_else(|| self.positions.last().copied().unwrap_or(1));
         self.records.push(record);
         self.positions.push(pos);
     }
 
+    #[inline(always)]
     fn leave(&mut self) {
         self.records.pop();
         self.positions.pop();
@@ -291,8 +294,19 @@ fn check_record<'a>(
     path: &mut Path<'a>,
     out: &mut Vec<Issue>,
 ) {
-    for slot in 0..group.fields.len() {
-        check_slot(ctx, group, frames, slot, path, out);
+    let record = frames.current();
+    if group.plan.len() == group.fields.len() {
+        for (slot, check) in group.plan.iter().enumerate() {
+            let value = record.slots.get(slot).unwrap_or(&Value::Null);
+            let at = || path.pointer_to(&group.fields[slot].id);
+            if !check.run(ctx, value, &at, out) {
+                check_slot(ctx, group, frames, slot, path, out);
+            }
+        }
+    } else {
+        for slot in 0..group.fields.len() {
+            check_slot(ctx, group, frames, slot, path, out);
+        }
     }
     check_rules(ctx, group, frames, path, out);
     unknown_keys(frames.current(), path, out);
