@@ -263,7 +263,16 @@ fn check_slot<'a, 'r>(
             if items.len() > max_items as usize {
                 out.push(count(Code::ListTooMany, max_items));
             }
+            // Items whose every check is planned (and that have no rules)
+            // need no frames or path unless something is found.
+            let planned = rep.item.rules.is_empty()
+                && rep.item.plan.len() == rep.item.fields.len()
+                && rep.item.plan.iter().all(|c| *c != plan::Check::General);
             for (i, item) in items.iter().enumerate() {
+                if let (true, Value::Record(r)) = (planned, item) {
+                    check_planned_item(ctx, &rep.item, frames, r, i, path, out);
+                    continue;
+                }
                 path.with(Seg::Index(i), |path| match item {
                     Value::Record(r) => {
                         frames.enter(r, Some(i + 1));
@@ -310,6 +319,38 @@ fn check_record<'a>(
     }
     check_rules(ctx, group, frames, path, out);
     unknown_keys(frames.current(), path, out);
+}
+
+/// Checks item `i` of a list, a record of `group` whose fields are all
+/// planned and which has no rules: the enclosing frames and path are only
+/// entered for a value the plan leaves to the general path, or for keys
+/// no field declares.
+fn check_planned_item<'a, 'r>(
+    ctx: &Context,
+    group: &'a Group,
+    frames: &mut Frames<'r>,
+    record: &'r Record,
+    i: usize,
+    path: &mut Path<'a>,
+    out: &mut Vec<Issue>,
+) {
+    for (slot, check) in group.plan.iter().enumerate() {
+        let value = record.slots.get(slot).unwrap_or(&Value::Null);
+        let at = || {
+            let item = crate::issue::pointer_push(&path.pointer(), &i.to_string());
+            crate::issue::pointer_push(&item, &group.fields[slot].id)
+        };
+        if !check.run(ctx, value, &at, out) {
+            path.with(Seg::Index(i), |path| {
+                frames.enter(record, Some(i + 1));
+                check_slot(ctx, group, frames, slot, path, out);
+                frames.leave();
+            });
+        }
+    }
+    if !record.extra.is_empty() {
+        path.with(Seg::Index(i), |path| unknown_keys(record, path, out));
+    }
 }
 
 /// Each rule of `group` on the current record: where `when` holds and

@@ -24,7 +24,14 @@ pub enum Check {
     /// A single-language text.
     Text(TextRules),
     /// A number of any number kind.
-    Number(NumberRules),
+    Number {
+        /// Its rules.
+        rules: NumberRules,
+        /// Its `min` and `max` written at its scale where that is exact
+        /// (`0` as `0.00` for money), so that values of that scale compare
+        /// without rescaling.
+        bounds: (Option<rust_decimal::Decimal>, Option<rust_decimal::Decimal>),
+    },
     /// A multilingual text (in its own languages, when it has them).
     Multilingual {
         /// Its limits.
@@ -47,7 +54,10 @@ impl Check {
         match &field.kind {
             FieldKind::Computed { .. } if !required => Check::Nothing,
             FieldKind::Text(rules) => Check::Text(rules.clone()),
-            FieldKind::Number(rules) => Check::Number(rules.clone()),
+            FieldKind::Number(rules) => Check::Number {
+                rules: rules.clone(),
+                bounds: (at_scale(rules.min, rules.scale), at_scale(rules.max, rules.scale)),
+            },
             FieldKind::Multilingual { rules, languages: None } => {
                 Check::Multilingual { rules: rules.clone(), required }
             }
@@ -68,8 +78,8 @@ impl Check {
     ) -> bool {
         match (self, value) {
             (Check::Nothing, v) => !matches!(v, Value::Invalid(_)),
-            (Check::Number(rules), Value::Number(d)) => {
-                number(rules, *d, at, out);
+            (Check::Number { rules, bounds }, Value::Number(d)) => {
+                number(rules, *bounds, *d, at, out);
                 true
             }
             (Check::Text(rules), Value::Text(s)) if !crate::text::is_blank(s) => {
@@ -83,4 +93,14 @@ impl Check {
             _ => false,
         }
     }
+}
+
+/// `limit` written with at least `scale` decimals (the same value).
+fn at_scale(limit: Option<rust_decimal::Decimal>, scale: u32) -> Option<rust_decimal::Decimal> {
+    limit.map(|d| {
+        let mut at = d;
+        at.rescale(scale);
+        // Rescaling may not keep the value (beyond 28 digits): then as is.
+        if at == d { at } else { d }
+    })
 }
