@@ -401,6 +401,46 @@ pub fn is_valid(issues: &[Issue]) -> bool {
     issues.iter().all(|i| i.severity != crate::Severity::Error)
 }
 
+/// Whether everything enclosing the field in `slot` of the record at
+/// `route` is shown: its section (for a root field) or the section of the
+/// route's first field, and every group or list on the route (by its
+/// `visible` condition and the call configuration). A field inside a hidden
+/// container is not validated, as in a full validation.
+pub fn enclosing_shown(
+    ctx: &Context,
+    root: &Record,
+    route: &[(usize, Option<usize>)],
+    slot: usize,
+) -> bool {
+    let t = ctx.template;
+    let root_slot = route.first().map_or(slot, |&(s, _)| s);
+    let root_frames = Frames::root(root);
+    let section_shown = t.sections.iter().all(|section| {
+        !section.items.contains(&Item::Field(root_slot))
+            || (ctx.holds(&section.visible, true, &root_frames)
+                && ctx.configured_visible(&section.visibility_id))
+    });
+    if !section_shown {
+        return false;
+    }
+    let mut group = &t.root;
+    for (depth, &(s, _)) in route.iter().enumerate() {
+        let Some(field) = group.fields.get(s) else { return false };
+        let Some(frames) = crate::form::frames_at(root, &route[..depth]) else { return false };
+        if !ctx.holds(&field.visible, true, &frames)
+            || !ctx.configured_visible(&field.visibility_id)
+        {
+            return false;
+        }
+        group = match &field.kind {
+            FieldKind::Group(g) => g,
+            FieldKind::Repeat(rep) => &rep.item,
+            _ => return false,
+        };
+    }
+    true
+}
+
 /// Validates one field instance (and everything inside it): the field in
 /// `slot` of the current record of `frames` (a record of `group` found at
 /// pointer segments `base`).
