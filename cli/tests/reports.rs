@@ -121,9 +121,18 @@ fn compute_a_partner_report_without_configuration() {
         .map(|e| e["declaredAmountAfterSubmission"].to_string())
         .collect();
     assert_eq!(amounts, ["87.32", "25.13", "-25.13", "10.01", "398.96"]);
-    assert!(same(doc.pointer("/financialOverview/total"), &Value::from("496.29")));
-    assert!(same(doc.pointer("/financialOverview/partnerContribution"), &Value::from("496.29")));
-    assert!(same(doc.pointer("/financialOverview/fund1Amount"), &Value::from("0")));
+    assert!(same(
+        doc.pointer("/financialOverview/costCategory/total/currentReport"),
+        &Value::from("496.29")
+    ));
+    assert!(same(
+        doc.pointer("/financialOverview/coFinancing/partnerContribution/currentReport"),
+        &Value::from("496.29")
+    ));
+    assert!(same(
+        doc.pointer("/financialOverview/coFinancing/fund1/currentReport"),
+        &Value::from("0")
+    ));
 }
 
 #[test]

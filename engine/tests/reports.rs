@@ -360,6 +360,8 @@ fn the_example_partner_report_converts_and_splits_as_worked_out() {
     // 3328.0276… → 3328.03. Travel and office: 4369.40 × 15 / 100 = 655.41.
     // Total 4369.40 + 655.41 + 655.41 + 2774.62 + 3328.03 = 11782.87; ERDF
     // 11782.87 × 85 / 100 = 10015.4395 → 10015.43; contribution 1767.44.
+    // Staff: 4369.40 of 9000.00 = 48.5488… % → 48.55; total budget 20000.00,
+    // 11782.87 × 100 / 20000 = 58.91435 → 58.91; remaining 8217.13.
     let dir = repo().join("tests/fixtures/reports");
     let t = template("hit-partner-report");
     let c = config(&t, &Value::from("tests/fixtures/reports/cobium-partner.config.json")).unwrap();
@@ -371,11 +373,16 @@ fn the_example_partner_report_converts_and_splits_as_worked_out() {
         ("/expenditures/0/declaredAmountAfterSubmission", "4369.40"),
         ("/expenditures/1/declaredAmountAfterSubmission", "1924.62"),
         ("/expenditures/2/declaredAmountAfterSubmission", "3328.03"),
-        ("/financialOverview/travelCosts", "655.41"),
-        ("/financialOverview/officeAndAdministrationCosts", "655.41"),
-        ("/financialOverview/total", "11782.87"),
-        ("/financialOverview/fund1Amount", "10015.43"),
-        ("/financialOverview/partnerContribution", "1767.44"),
+        ("/financialOverview/costCategory/travel/currentReport", "655.41"),
+        ("/financialOverview/costCategory/office/currentReport", "655.41"),
+        ("/financialOverview/costCategory/total/currentReport", "11782.87"),
+        ("/financialOverview/costCategory/staff/totalReportedSoFarPercentage", "48.55"),
+        ("/financialOverview/costCategory/total/totalEligibleBudget", "20000.00"),
+        ("/financialOverview/costCategory/total/totalReportedSoFarPercentage", "58.91"),
+        ("/financialOverview/costCategory/total/remainingBudget", "8217.13"),
+        ("/spendingProfile/differenceFromPlanPercentage", "58.91"),
+        ("/financialOverview/coFinancing/fund1/currentReport", "10015.43"),
+        ("/financialOverview/coFinancing/partnerContribution/currentReport", "1767.44"),
     ] {
         assert!(
             same(doc.pointer(pointer), &Value::from(expected)),
