@@ -187,3 +187,30 @@ fn the_new_templates_are_built_in() {
         assert_eq!(hitforms(&["check", name]).status.code(), Some(0), "{name}");
     }
 }
+
+#[test]
+fn rule_findings_carry_the_template_message() {
+    let file = repo().join("tests/fixtures/reports/academy-application-broken.json");
+    let out = hitforms(&["validate", "--template", "academy-application", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("/cohortSecondChoice: error academy.same_cohort_twice: Choose a different cohort as second choice."),
+        "{text}"
+    );
+    let out = hitforms(&[
+        "validate",
+        "--json",
+        "--template",
+        "academy-application",
+        file.to_str().unwrap(),
+    ]);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let consent = report["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["code"] == "academy.consent_missing")
+        .unwrap();
+    assert!(consent["message"].as_str().unwrap().starts_with("Without your consent"), "{consent}");
+}
