@@ -391,3 +391,54 @@ fn the_example_partner_report_converts_and_splits_as_worked_out() {
         );
     }
 }
+
+/// Every label, title, help, option and message of the two Interact
+/// templates is in English, German and French.
+#[test]
+fn the_interact_templates_speak_english_german_and_french() {
+    fn texts<'v>(v: &'v Value, at: String, out: &mut Vec<(String, &'v Value)>) {
+        match v {
+            Value::Object(map) => {
+                for (k, x) in map {
+                    let here = format!("{at}/{k}");
+                    if ["label", "title", "help", "message", "text"].contains(&k.as_str())
+                        && x.is_object()
+                    {
+                        out.push((here.clone(), x));
+                    }
+                    texts(x, here, out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, x) in items.iter().enumerate() {
+                    texts(x, format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    for name in ["academy-application", "knowledge-fair-registration"] {
+        let t: Value = serde_json::from_str(builtin_template(name).unwrap()).unwrap();
+        let mut found = Vec::new();
+        texts(&t, String::new(), &mut found);
+        assert!(found.len() > 40, "{name}: {} texts", found.len());
+        for (at, text) in found {
+            for lang in ["en", "de", "fr"] {
+                let s = text[lang].as_str().unwrap_or_default();
+                assert!(!s.trim().is_empty(), "{name}{at}: no {lang}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_knowledge_fair_form_shows_its_labels_in_the_ui_language() {
+    let data = read_json(&repo().join("tests/fixtures/reports/knowledge-fair-registration.json"));
+    let form = FormState::new(template("knowledge-fair-registration"), data).unwrap();
+    let label = |pointer: &str, lang: &str| form.view(pointer, lang).unwrap().label;
+    assert_eq!(label("/firstName", "de"), "Vorname");
+    assert_eq!(label("/firstName", "fr"), "Prénom");
+    assert_eq!(label("/sessions/0/session", "fr"), "Session");
+    assert_eq!(label("/consentDataProcessing", "de").split(' ').next(), Some("Ich"));
+    assert_eq!(label("/accessibilityDetails", "en"), "What do you need?");
+}
