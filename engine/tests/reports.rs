@@ -256,6 +256,17 @@ fn expenditure_rules() {
     run_case("pr-expenditure-rules.json");
 }
 
+/// Contributions (§4.1): so far = previously + current: 150.00 + 100.25 =
+/// 250.25; a source added in this report has no AF amount: 0 + 50.10. The
+/// overview: current 100.25 + 50.10 = 150.35, so far 250.25 + 50.10 =
+/// 300.35, AF 2000.00, private 50.10. A call without direct contributions
+/// refuses the added source.
+#[test]
+fn contributions_and_new_sources() {
+    run_case("pr-new-contribution-source.json");
+    run_case("pr-new-contribution-source-not-allowed.json");
+}
+
 /// Project report financial overview: certificates per partner and §4.3
 /// per partner. LP1 (85 %): 5000.00 + 369.38 = 5369.38; × 85 / 100 =
 /// 4563.973 → 4563.97, contribution 805.41; 5369.38 × 100 / 20000 =
