@@ -325,6 +325,15 @@ fn project_report_header_and_statuses() {
     run_case("prj-status-unknown.json");
 }
 
+/// §3.3: the report period is one of the project's periods (the number of
+/// periods comes from the configuration; 4 here: period 4 is fine, 5 not).
+#[test]
+fn the_report_period_exists() {
+    run_case("pr-period-known.json");
+    run_case("pr-period-unknown.json");
+    run_case("prj-period-unknown.json");
+}
+
 /// Project closure (§4.2): only in the final report; a submitted final
 /// report tells the story; every prize has a text; story ≤ 5000.
 #[test]
