@@ -69,7 +69,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Check { template, json } => {
             let (source, text) = input::template_text(&template)?;
             let (_, problems) = hitforms_engine::Template::load_lenient(&text);
-            report::print(&source, &problems, json);
+            report::print(&source, &problems, json, None);
             Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Compute { template, data, config } => {
@@ -100,7 +100,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             };
             let ctx = Context { code_lists: lists.as_ref(), ..base };
             let issues = hitforms_engine::validate_with(&ctx, &data);
-            report::print("data", &issues, json);
+            report::print("data", &issues, json, Some(&template));
             Ok(if hitforms_engine::is_valid(&issues) {
                 ExitCode::SUCCESS
             } else {

@@ -1,8 +1,13 @@
 //! Built-in templates, embedded at build time and selectable by name.
 
 /// `(name, template JSON)` of every built-in template.
-pub const BUILTIN_TEMPLATES: &[(&str, &str)] =
-    &[("project-idea", include_str!("../templates/project-idea.json"))];
+pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    ("project-idea", include_str!("../templates/project-idea.json")),
+    ("hit-partner-report", include_str!("../templates/hit/hit-partner-report.json")),
+    ("hit-project-report", include_str!("../templates/hit/hit-project-report.json")),
+    ("academy-application", include_str!("../templates/academy-application.json")),
+    ("knowledge-fair-registration", include_str!("../templates/knowledge-fair-registration.json")),
+];
 
 /// The JSON of the built-in template called `name`.
 pub fn builtin_template(name: &str) -> Option<&'static str> {
