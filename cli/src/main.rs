@@ -6,6 +6,7 @@
 
 mod args;
 mod input;
+mod out;
 mod report;
 
 use args::Command;
@@ -57,12 +58,12 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
         Command::Help => {
-            print!("{USAGE}");
+            out::write(USAGE);
             Ok(ExitCode::SUCCESS)
         }
         Command::Templates => {
             for (name, _) in hitforms_engine::BUILTIN_TEMPLATES {
-                println!("{name}");
+                out::line(name);
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -111,6 +112,6 @@ fn run(command: Command) -> Result<ExitCode, String> {
 }
 
 fn print_json(value: &serde_json::Value) -> Result<ExitCode, String> {
-    println!("{}", serde_json::to_string_pretty(value).map_err(|e| e.to_string())?);
+    out::line(&serde_json::to_string_pretty(value).map_err(|e| e.to_string())?);
     Ok(ExitCode::SUCCESS)
 }

@@ -40,13 +40,13 @@ pub fn print(source: &str, issues: &[Issue], as_json: bool, template: Option<&Te
             })
             .collect();
         let doc = json!({"valid": hitforms_engine::is_valid(issues), "issues": list});
-        println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        crate::out::line(&serde_json::to_string_pretty(&doc).unwrap_or_default());
         return;
     }
     if issues.is_empty() {
-        println!("{source}: valid");
+        crate::out::line(&format!("{source}: valid"));
     }
     for issue in issues {
-        println!("{}", line_with(issue, message(issue, template)));
+        crate::out::line(&line_with(issue, message(issue, template)));
     }
 }
