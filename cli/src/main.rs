@@ -6,6 +6,7 @@
 
 mod args;
 mod input;
+mod out;
 mod report;
 
 use args::Command;
@@ -56,19 +57,19 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
         Command::Help => {
-            print!("{USAGE}");
+            out::write(USAGE);
             Ok(ExitCode::SUCCESS)
         }
         Command::Templates => {
             for (name, _) in hitforms_engine::BUILTIN_TEMPLATES {
-                println!("{name}");
+                out::line(name);
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { template, json } => {
             let (source, text) = input::template_text(&template)?;
             let (_, problems) = hitforms_engine::Template::load_lenient(&text);
-            report::print(&source, &problems, json);
+            report::print(&source, &problems, json, None);
             Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Command::Compute { template, data, config } => {
@@ -88,17 +89,16 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let data = input::data(&data)?;
             let lists = input::code_lists(data_dir.as_deref())?;
             let step = if step == 1 { Step::One } else { Step::Two };
-            // Computed values are filled first, as the form does, so rules
-            // read them as computed, never as the document states them.
             if !data.is_object() {
                 let issue = hitforms_engine::Issue::error("", hitforms_engine::Code::DataNotObject);
-                report::print("data", &[issue], json);
+                report::print("data", &[issue], json, None);
                 return Ok(ExitCode::from(1));
             }
+            // Computed values are filled first, as the form does, so rules
+            // read them as computed, never as the document states them.
             let form = form(template, data, config, step, lists)?;
             let issues = form.issues();
-            // Rule findings carry the template's own message.
-            report::print_with("data", &issues, json, &|i| form.template().message(i, "en"));
+            report::print("data", &issues, json, Some(form.template()));
             Ok(if hitforms_engine::is_valid(&issues) {
                 ExitCode::SUCCESS
             } else {
@@ -129,6 +129,6 @@ fn form(
 }
 
 fn print_json(value: &serde_json::Value) -> Result<ExitCode, String> {
-    println!("{}", serde_json::to_string_pretty(value).map_err(|e| e.to_string())?);
+    out::line(&serde_json::to_string_pretty(value).map_err(|e| e.to_string())?);
     Ok(ExitCode::SUCCESS)
 }

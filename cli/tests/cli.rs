@@ -300,3 +300,20 @@ fn a_configuration_may_only_change_limits_the_template_allows() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("/limits/notes"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    // `hitforms schema template | head -c 0`: the reader is gone before the
+    // schema is written; the program must not panic.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hitforms"))
+        .args(["schema", "template"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("it ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+}

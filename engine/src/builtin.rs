@@ -4,6 +4,10 @@
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("project-idea", include_str!("../templates/project-idea.json")),
     ("hit-application", include_str!("../templates/hit/hit-application.json")),
+    ("hit-partner-report", include_str!("../templates/hit/hit-partner-report.json")),
+    ("hit-project-report", include_str!("../templates/hit/hit-project-report.json")),
+    ("academy-application", include_str!("../templates/academy-application.json")),
+    ("knowledge-fair-registration", include_str!("../templates/knowledge-fair-registration.json")),
 ];
 
 /// The JSON of the built-in template called `name`.

@@ -9,7 +9,12 @@ pub fn utf16_len(s: &str) -> usize {
 
 /// Whether a text counts as not given (empty or only white space).
 pub fn is_blank(s: &str) -> bool {
-    s.trim().is_empty()
+    // Most texts start with a visible ASCII character: no need to trim.
+    match s.as_bytes().first() {
+        None => true,
+        Some(b) if b.is_ascii_graphic() => false,
+        Some(_) => s.trim().is_empty(),
+    }
 }
 
 #[cfg(test)]

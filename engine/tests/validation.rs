@@ -117,6 +117,51 @@ fn multilingual_checks_each_language_separately() {
 }
 
 #[test]
+fn well_formed_multilingual_findings_come_in_entry_order() {
+    // No malformed entry: the findings come straight from the entries, in
+    // their order, and "required" names each input language left empty.
+    let mut doc = valid_doc();
+    doc["summary"] = json!([
+        {"language": "FR", "translation": "non"},
+        {"language": "EN", "translation": "x".repeat(2001)},
+        {"language": "EN", "translation": "again"},
+        {"language": "DE", "translation": "   "}
+    ]);
+    let got = found(doc);
+    let got: Vec<_> = got.iter().map(|(p, c)| (p.as_str(), c.clone())).collect();
+    assert_eq!(
+        got,
+        [
+            ("/summary/0/language", Code::LanguageUnknown),
+            ("/summary/1/translation", Code::TextTooLong),
+            ("/summary/2/language", Code::LanguageDuplicate),
+            ("/summary", Code::Required),
+        ]
+    );
+}
+
+#[test]
+fn blank_translations_are_never_too_long() {
+    // White space beyond the limit is blank, not too long: the summary is
+    // missing in DE only.
+    let mut doc = valid_doc();
+    doc["summary"][1]["translation"] = json!(" ".repeat(2100));
+    let issues = validate(&template(), &doc);
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!((issues[0].path.as_str(), &issues[0].code), ("/summary", &Code::Required));
+    assert_eq!(issues[0].params["language"], "DE");
+}
+
+#[test]
+fn trailing_zeros_are_no_decimals() {
+    for (text, want) in [("24.000", None), ("24.0001", Some(Code::NumberNotInteger))] {
+        let mut doc = valid_doc();
+        doc["duration"] = serde_json::from_str(text).unwrap();
+        assert_eq!(found(doc).first().map(|(_, c)| c.clone()), want, "duration = {text}");
+    }
+}
+
+#[test]
 fn wrong_data_types_name_their_path() {
     let doc = json!({"acronym": 5, "duration": {}, "summary": "plain", "extra": 1});
     let issues = validate(&template(), &doc);

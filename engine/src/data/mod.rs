@@ -11,10 +11,18 @@ use crate::value::{Date, Record, Translation, Value};
 use serde_json::{Map, Value as Json};
 
 /// Reads a JSON object into a record of `group`; a non-object gives an
-/// empty record.
+/// empty record (whose groups, at any depth, are empty records too).
 pub fn read_record(group: &Group, json: &Json) -> Record {
     let Some(map) = json.as_object() else {
-        return Record { slots: vec![Value::Null; group.fields.len()], extra: Vec::new() };
+        let slots = group
+            .fields
+            .iter()
+            .map(|f| match &f.kind {
+                FieldKind::Group(g) => Value::Record(read_record(g, &Json::Null)),
+                _ => Value::Null,
+            })
+            .collect();
+        return Record { slots, extra: Vec::new() };
     };
     let slots = group
         .fields

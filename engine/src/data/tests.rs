@@ -30,3 +30,23 @@ fn values_that_do_not_fit_and_unknown_keys_are_kept() {
     assert_eq!(back["partners"][1], "oops");
     assert_eq!(back["partners"][0]["budget"][0]["units"], json!(2));
 }
+
+#[test]
+fn a_missing_group_is_an_empty_record_at_every_depth() {
+    // So computed values inside nested groups are filled even when the
+    // document has none of the groups (a report's financial overview).
+    let t = Template::load(
+        r#"{"id": "t", "version": "1", "title": {"en": "T"}, "sections": [{"id": "s", "title": {"en": "S"},
+            "fields": [{"id": "a", "kind": "money", "label": {"en": "A"}},
+              {"id": "outer", "kind": "group", "label": {"en": "O"}, "fields": [
+                {"id": "inner", "kind": "group", "label": {"en": "I"}, "fields": [
+                  {"id": "twice", "kind": "computed", "type": "number", "expression": "a * 2"}]}]}]}]}"#,
+    )
+    .unwrap();
+    let record = read_record(&t.root, &json!({"a": 1.5}));
+    let (outer, _) = t.root.field("outer").unwrap();
+    let Value::Record(o) = &record.slots[outer] else { panic!("outer: {:?}", record.slots[outer]) };
+    assert!(matches!(o.slots[0], Value::Record(_)), "inner: {:?}", o.slots[0]);
+    let form = crate::FormState::new(t, json!({"a": 1.5})).unwrap();
+    assert_eq!(form.data()["outer"]["inner"]["twice"], json!(3.0));
+}

@@ -8,7 +8,7 @@ use crate::data::read_value;
 use crate::issue::{Code, Issue};
 use crate::number::parse_decimal;
 use crate::template::FieldKind;
-use crate::validate::validate_slot;
+use crate::validate::{enclosing_shown, validate_slot};
 use crate::value::{Date, Translation, Value};
 use serde_json::Value as Json;
 
@@ -227,10 +227,14 @@ impl FormState {
         let group = group_at(&self.template.root, route);
         let segs = segments(pointer).unwrap_or_default();
         let base = &segs[..segs.len().saturating_sub(1)];
+        let ctx = self.context();
         let issues = match (group, frames_at(&self.root, route)) {
-            (Some(g), Some(frames)) => validate_slot(&self.context(), g, frames, slot, base),
+            (Some(g), Some(frames)) if enclosing_shown(&ctx, &self.root, route, slot) => {
+                validate_slot(&ctx, g, frames, slot, base)
+            }
             _ => Vec::new(),
         };
+        drop(ctx);
         // The field's own findings, then those inside it: the keys from
         // "{pointer}/" up to "{pointer}0" ('0' follows '/'). A range, so the
         // cost does not grow with the findings kept elsewhere.

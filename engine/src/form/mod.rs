@@ -10,6 +10,7 @@ mod locate;
 mod propagate;
 mod view;
 
+pub(crate) use locate::frames_at;
 pub use locate::segments;
 pub use view::{FieldView, InputPart};
 

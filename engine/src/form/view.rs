@@ -154,7 +154,7 @@ impl FormState {
             label: field.label.get(lang).to_owned(),
             help: field.help.as_ref().map(|h| h.get(lang).to_owned()),
             required: conds.0,
-            visible: conds.1 && ctx.configured_visible(field.visibility_id.as_deref()),
+            visible: conds.1 && ctx.configured_visible(&field.visibility_id),
             readonly: conds.2,
             multiline,
             parts,

@@ -90,7 +90,8 @@ impl RecordBuilder {
         let shape = RecordShape {
             fields: self.fields.iter().map(|f| (f.id.clone(), f.kind.value_type())).collect(),
         };
-        Group { shape: Arc::new(shape), fields: self.fields, layout: self.layout, rules }
+        let plan = self.fields.iter().map(crate::validate::plan::Check::of).collect();
+        Group { shape: Arc::new(shape), fields: self.fields, layout: self.layout, rules, plan }
     }
 }
 

@@ -90,6 +90,9 @@ pub struct Group {
     pub layout: Vec<Item>,
     /// Cross-field rules checked on every record of this group.
     pub rules: Vec<Rule>,
+    /// What validation checks per slot, made at load (see
+    /// `validate::plan`); empty means "check every field the general way".
+    pub(crate) plan: Vec<crate::validate::plan::Check>,
 }
 
 /// A cross-field rule with its own error code and message.

@@ -9,6 +9,7 @@
 
 mod field;
 pub mod path;
+pub(crate) mod plan;
 
 use crate::data::read_record;
 use crate::issue::{Code, Issue};
@@ -76,15 +77,23 @@ impl<'a> Context<'a> {
 
     /// Whether a condition holds here (`default` when its expression could
     /// not be compiled; a null result counts as false).
+    #[inline(always)]
     pub fn holds(&self, c: &Cond, default: bool, frames: &Frames) -> bool {
+        // Fixed conditions are the common case and cost no call.
         match c {
             Cond::Fixed(b) => *b,
-            Cond::Expr(e) => e.compiled.as_ref().map_or(default, |x| x.is_true(&self.env(frames))),
+            Cond::Expr(e) => self.holds_expr(e, default, frames),
         }
     }
 
-    /// The limits the call configuration sets for `field` at data `path`
-    /// (only for limits the template lets calls change).
+    #[inline(never)]
+    fn holds_expr(&self, e: &crate::template::ExprSource, default: bool, frames: &Frames) -> bool {
+        e.compiled.as_ref().map_or(default, |x| x.is_true(&self.env(frames)))
+    }
+
+    /// The limits the call configuration sets for `field` in the record at
+    /// data `path` (only for limits the template lets calls change).
+    #[inline]
     pub fn limits_for(&self, field: &Field, path: &Path) -> Option<crate::config::LimitOverride> {
         if field.configurable.is_empty() {
             return None;
@@ -94,7 +103,7 @@ impl<'a> Context<'a> {
             return None;
         }
         // The schema pointer: the data pointer without list indices.
-        let pointer = path.pointer();
+        let pointer = path.pointer_to(&field.id);
         let schema = pointer
             .split('/')
             .filter(|s| !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit()))
@@ -110,7 +119,8 @@ impl<'a> Context<'a> {
     }
 
     /// Whether the call configuration shows what carries `visibility_id`.
-    pub fn configured_visible(&self, visibility_id: Option<&str>) -> bool {
+    #[inline(always)]
+    pub fn configured_visible(&self, visibility_id: &Option<String>) -> bool {
         match (self.config, visibility_id) {
             (Some((config, step)), Some(id)) => config.field_visible(id, step),
             _ => true,
@@ -136,16 +146,19 @@ impl<'r> Frames<'r> {
     }
 
     /// The current record.
+    #[inline(always)]
     pub fn current(&self) -> &'r Record {
         self.records[self.records.len() - 1]
     }
 
+    #[inline(always)]
     fn enter(&mut self, record: &'r Record, position: Option<usize>) {
         let pos = position.unwrap_or_else(|| self.positions.last().copied().unwrap_or(1));
         self.records.push(record);
         self.positions.push(pos);
     }
 
+    #[inline(always)]
     fn leave(&mut self) {
         self.records.pop();
         self.positions.pop();
@@ -192,7 +205,7 @@ pub fn validate_root(ctx: &Context, root: &Record) -> Vec<Issue> {
     // Root fields in form order: section by section.
     for section in &t.sections {
         let shown = ctx.holds(&section.visible, true, &frames)
-            && ctx.configured_visible(section.visibility_id.as_deref());
+            && ctx.configured_visible(&section.visibility_id);
         for item in &section.items {
             if let (Item::Field(slot), true) = (item, shown) {
                 check_slot(ctx, &t.root, &mut frames, *slot, &mut path, &mut out);
@@ -213,58 +226,73 @@ fn check_slot<'a, 'r>(
     out: &mut Vec<Issue>,
 ) {
     let field: &'a Field = &group.fields[slot];
-    if !ctx.holds(&field.visible, true, frames)
-        || !ctx.configured_visible(field.visibility_id.as_deref())
-    {
+    if !ctx.holds(&field.visible, true, frames) || !ctx.configured_visible(&field.visibility_id) {
         return;
     }
     let value: &'r Value = frames.current().slots.get(slot).unwrap_or(&Value::Null);
     let required = ctx.holds(&field.required, false, frames);
-    path.with(Seg::Key(&field.id), |path| {
-        let limits = ctx.limits_for(field, path);
-        let at = || path.pointer();
-        field::check_value(ctx, field, value, required, limits.as_ref(), &at, out);
-        match (&field.kind, value) {
-            (FieldKind::Group(g), Value::Record(r)) => {
-                frames.enter(r, None);
-                check_record(ctx, g, frames, path, out);
-                frames.leave();
-            }
-            (FieldKind::Repeat(rep), Value::List(items)) => {
-                let count = |code: Code, limit: u32| {
-                    let key = if code == Code::ListTooFew { "min" } else { "max" };
-                    Issue::error(path.pointer(), code).with("count", items.len()).with(key, limit)
-                };
-                if items.len() < rep.min_items as usize {
-                    out.push(count(Code::ListTooFew, rep.min_items));
-                }
-                let max_items = limits.as_ref().and_then(|l| l.max_items).unwrap_or(rep.max_items);
-                if items.len() > max_items as usize {
-                    out.push(count(Code::ListTooMany, max_items));
-                }
-                for (i, item) in items.iter().enumerate() {
-                    path.with(Seg::Index(i), |path| match item {
-                        Value::Record(r) => {
-                            frames.enter(r, Some(i + 1));
-                            check_record(ctx, &rep.item, frames, path, out);
-                            frames.leave();
-                        }
-                        _ => out.push(
-                            Issue::error(path.pointer(), Code::WrongType)
-                                .with("expected", "object"),
-                        ),
-                    });
-                }
-            }
-            (FieldKind::Repeat(rep), Value::Null) if rep.min_items > 0 => {
-                out.push(
-                    Issue::error(path.pointer(), Code::ListTooFew)
-                        .with("min", rep.min_items)
-                        .with("count", 0),
-                );
-            }
-            _ => {}
+    // The field's pointer is only rendered when it has a finding.
+    let limits = ctx.limits_for(field, path);
+    field::check_value(
+        ctx,
+        field,
+        value,
+        required,
+        limits.as_ref(),
+        &|| path.pointer_to(&field.id),
+        out,
+    );
+    if !matches!(field.kind, FieldKind::Group(_) | FieldKind::Repeat(_)) {
+        return;
+    }
+    path.with(Seg::Key(&field.id), |path| match (&field.kind, value) {
+        (FieldKind::Group(g), Value::Record(r)) => {
+            frames.enter(r, None);
+            check_record(ctx, g, frames, path, out);
+            frames.leave();
         }
+        (FieldKind::Repeat(rep), Value::List(items)) => {
+            let count = |code: Code, limit: u32| {
+                let key = if code == Code::ListTooFew { "min" } else { "max" };
+                Issue::error(path.pointer(), code).with("count", items.len()).with(key, limit)
+            };
+            if items.len() < rep.min_items as usize {
+                out.push(count(Code::ListTooFew, rep.min_items));
+            }
+            let max_items = limits.as_ref().and_then(|l| l.max_items).unwrap_or(rep.max_items);
+            if items.len() > max_items as usize {
+                out.push(count(Code::ListTooMany, max_items));
+            }
+            // Items whose every check is planned (and that have no rules)
+            // need no frames or path unless something is found.
+            let planned = rep.item.rules.is_empty()
+                && rep.item.plan.len() == rep.item.fields.len()
+                && rep.item.plan.iter().all(|c| *c != plan::Check::General);
+            for (i, item) in items.iter().enumerate() {
+                if let (true, Value::Record(r)) = (planned, item) {
+                    check_planned_item(ctx, &rep.item, frames, r, i, path, out);
+                    continue;
+                }
+                path.with(Seg::Index(i), |path| match item {
+                    Value::Record(r) => {
+                        frames.enter(r, Some(i + 1));
+                        check_record(ctx, &rep.item, frames, path, out);
+                        frames.leave();
+                    }
+                    _ => out.push(
+                        Issue::error(path.pointer(), Code::WrongType).with("expected", "object"),
+                    ),
+                });
+            }
+        }
+        (FieldKind::Repeat(rep), Value::Null) if rep.min_items > 0 => {
+            out.push(
+                Issue::error(path.pointer(), Code::ListTooFew)
+                    .with("min", rep.min_items)
+                    .with("count", 0),
+            );
+        }
+        _ => {}
     });
 }
 
@@ -275,11 +303,54 @@ fn check_record<'a>(
     path: &mut Path<'a>,
     out: &mut Vec<Issue>,
 ) {
-    for slot in 0..group.fields.len() {
-        check_slot(ctx, group, frames, slot, path, out);
+    let record = frames.current();
+    if group.plan.len() == group.fields.len() {
+        for (slot, check) in group.plan.iter().enumerate() {
+            let value = record.slots.get(slot).unwrap_or(&Value::Null);
+            let at = || path.pointer_to(&group.fields[slot].id);
+            if !check.run(ctx, value, &at, out) {
+                check_slot(ctx, group, frames, slot, path, out);
+            }
+        }
+    } else {
+        for slot in 0..group.fields.len() {
+            check_slot(ctx, group, frames, slot, path, out);
+        }
     }
     check_rules(ctx, group, frames, path, out);
     unknown_keys(frames.current(), path, out);
+}
+
+/// Checks item `i` of a list, a record of `group` whose fields are all
+/// planned and which has no rules: the enclosing frames and path are only
+/// entered for a value the plan leaves to the general path, or for keys
+/// no field declares.
+fn check_planned_item<'a, 'r>(
+    ctx: &Context,
+    group: &'a Group,
+    frames: &mut Frames<'r>,
+    record: &'r Record,
+    i: usize,
+    path: &mut Path<'a>,
+    out: &mut Vec<Issue>,
+) {
+    for (slot, check) in group.plan.iter().enumerate() {
+        let value = record.slots.get(slot).unwrap_or(&Value::Null);
+        let at = || {
+            let item = crate::issue::pointer_push(&path.pointer(), &i.to_string());
+            crate::issue::pointer_push(&item, &group.fields[slot].id)
+        };
+        if !check.run(ctx, value, &at, out) {
+            path.with(Seg::Index(i), |path| {
+                frames.enter(record, Some(i + 1));
+                check_slot(ctx, group, frames, slot, path, out);
+                frames.leave();
+            });
+        }
+    }
+    if !record.extra.is_empty() {
+        path.with(Seg::Index(i), |path| unknown_keys(record, path, out));
+    }
 }
 
 /// Each rule of `group` on the current record: where `when` holds and
@@ -328,6 +399,46 @@ fn unknown_keys(record: &Record, path: &Path, out: &mut Vec<Issue>) {
 /// Whether a list of issues contains no error (warnings are allowed).
 pub fn is_valid(issues: &[Issue]) -> bool {
     issues.iter().all(|i| i.severity != crate::Severity::Error)
+}
+
+/// Whether everything enclosing the field in `slot` of the record at
+/// `route` is shown: its section (for a root field) or the section of the
+/// route's first field, and every group or list on the route (by its
+/// `visible` condition and the call configuration). A field inside a hidden
+/// container is not validated, as in a full validation.
+pub fn enclosing_shown(
+    ctx: &Context,
+    root: &Record,
+    route: &[(usize, Option<usize>)],
+    slot: usize,
+) -> bool {
+    let t = ctx.template;
+    let root_slot = route.first().map_or(slot, |&(s, _)| s);
+    let root_frames = Frames::root(root);
+    let section_shown = t.sections.iter().all(|section| {
+        !section.items.contains(&Item::Field(root_slot))
+            || (ctx.holds(&section.visible, true, &root_frames)
+                && ctx.configured_visible(&section.visibility_id))
+    });
+    if !section_shown {
+        return false;
+    }
+    let mut group = &t.root;
+    for (depth, &(s, _)) in route.iter().enumerate() {
+        let Some(field) = group.fields.get(s) else { return false };
+        let Some(frames) = crate::form::frames_at(root, &route[..depth]) else { return false };
+        if !ctx.holds(&field.visible, true, &frames)
+            || !ctx.configured_visible(&field.visibility_id)
+        {
+            return false;
+        }
+        group = match &field.kind {
+            FieldKind::Group(g) => g,
+            FieldKind::Repeat(rep) => &rep.item,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// Validates one field instance (and everything inside it): the field in

@@ -26,6 +26,7 @@ impl<'a> Path<'a> {
     }
 
     /// Runs `f` with `seg` pushed.
+    #[inline(always)]
     pub fn with<R>(&mut self, seg: Seg<'a>, f: impl FnOnce(&mut Self) -> R) -> R {
         self.segs.push(seg);
         let r = f(self);
