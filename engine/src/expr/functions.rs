@@ -74,6 +74,7 @@ pub(crate) static FUNCTIONS: &[Function] = &[
     func("len", 1, 1, text, len),
     func("max", 1, 1, list_of_ordered, |a| extreme(a, Ordering::Greater)),
     func("min", 1, 1, list_of_ordered, |a| extreme(a, Ordering::Less)),
+    func("only_chars", 2, 2, two_texts, only_chars),
     Function { needs_item: true, ..func("position", 0, 0, |_| Ok(Type::Number), position) },
     func("round_down", 2, 2, numbers, |a| rounding(a, money::round_down)),
     func("round_half_down", 2, 2, numbers, |a| rounding(a, money::round_half_down)),
@@ -179,6 +180,14 @@ fn text(args: &[Type]) -> Result<Type, Mismatch> {
     match args[0] {
         Type::Text | Type::Multilingual | Type::Null => Ok(Type::Number),
         _ => Err(mismatch(0, "text")),
+    }
+}
+
+/// Two single-language texts → yes/no.
+fn two_texts(args: &[Type]) -> Result<Type, Mismatch> {
+    match args.iter().position(|t| !fits(t, &Type::Text)) {
+        Some(i) => Err(mismatch(i, "text")),
+        None => Ok(Type::Bool),
     }
 }
 
@@ -291,6 +300,14 @@ fn len<'a>(a: &Args<'a, '_>) -> V<'a> {
     V::Number(n.into())
 }
 
+/// Whether every character of a text is one of `allowed`'s characters.
+fn only_chars<'a>(a: &Args<'a, '_>) -> V<'a> {
+    match (a.value(0), a.value(1)) {
+        (V::Text(s), V::Text(allowed)) => V::Bool(s.chars().all(|c| allowed.contains(c))),
+        _ => V::Null,
+    }
+}
+
 fn filled<'a>(a: &Args<'a, '_>) -> V<'a> {
     V::Bool(match a.value(0) {
         V::Null => false,
@@ -353,6 +370,18 @@ mod tests {
         assert_eq!(run("contains(partners[false].name, 'x')"), Value::Bool(false));
         assert!(!type_errors("contains(tags, 1)").is_empty());
         assert!(!type_errors("contains(partners, 'x')").is_empty());
+    }
+
+    #[test]
+    fn only_chars_checks_every_character() {
+        assert_eq!(run("only_chars('123456789', '0123456789')"), Value::Bool(true));
+        assert_eq!(run("only_chars('12345678x', '0123456789')"), Value::Bool(false));
+        assert_eq!(run("only_chars('', '0123456789')"), Value::Bool(true));
+        assert_eq!(run("only_chars('+43 (0) 1/234-5', '0123456789+()/- ')"), Value::Bool(true));
+        assert_eq!(run("only_chars('Ab😀', 'Ab😀')"), Value::Bool(true));
+        assert_eq!(run("only_chars(null, '0')"), Value::Null);
+        assert!(!type_errors("only_chars(1, '0')").is_empty());
+        assert!(!type_errors("only_chars(title, '0')").is_empty());
     }
 
     #[test]
