@@ -79,6 +79,7 @@ pub(crate) static FUNCTIONS: &[Function] = &[
     func("round_down", 2, 2, numbers, |a| rounding(a, money::round_down)),
     func("round_half_down", 2, 2, numbers, |a| rounding(a, money::round_half_down)),
     func("round_half_up", 2, 2, numbers, |a| rounding(a, money::round_half_up)),
+    func("starts_with", 2, 2, two_texts, starts_with),
     func("sum", 1, 1, list_of_numbers, sum),
 ];
 
@@ -308,6 +309,14 @@ fn only_chars<'a>(a: &Args<'a, '_>) -> V<'a> {
     }
 }
 
+/// Whether a text begins with `prefix` (exactly: case counts).
+fn starts_with<'a>(a: &Args<'a, '_>) -> V<'a> {
+    match (a.value(0), a.value(1)) {
+        (V::Text(s), V::Text(prefix)) => V::Bool(s.starts_with(prefix)),
+        _ => V::Null,
+    }
+}
+
 fn filled<'a>(a: &Args<'a, '_>) -> V<'a> {
     V::Bool(match a.value(0) {
         V::Null => false,
@@ -382,6 +391,16 @@ mod tests {
         assert_eq!(run("only_chars(null, '0')"), Value::Null);
         assert!(!type_errors("only_chars(1, '0')").is_empty());
         assert!(!type_errors("only_chars(title, '0')").is_empty());
+    }
+
+    #[test]
+    fn starts_with_compares_the_beginning_exactly() {
+        assert_eq!(run("starts_with('AT130', 'AT13')"), Value::Bool(true));
+        assert_eq!(run("starts_with('AT130', 'at')"), Value::Bool(false));
+        assert_eq!(run("starts_with('AT', 'AT13')"), Value::Bool(false));
+        assert_eq!(run("starts_with('AT130', '')"), Value::Bool(true));
+        assert_eq!(run("starts_with(null, 'AT')"), Value::Null);
+        assert!(!type_errors("starts_with(title, 'AT')").is_empty());
     }
 
     #[test]
