@@ -68,6 +68,7 @@ pub(crate) static FUNCTIONS: &[Function] = &[
     func("coalesce", 2, MANY, same_types, coalesce),
     func("contains", 2, 2, list_and_item, contains),
     func("count", 1, 1, any_list, count),
+    func("equal_ignore_case", 2, 2, two_texts, equal_ignore_case),
     func("filled", 1, 1, |_| Ok(Type::Bool), filled),
     func("floor", 1, 1, numbers, |a| unary(a, money::floor)),
     func("if", 3, 3, if_types, if_),
@@ -309,6 +310,17 @@ fn only_chars<'a>(a: &Args<'a, '_>) -> V<'a> {
     }
 }
 
+/// Whether two texts are equal when case is ignored (Unicode lower case,
+/// character by character, as Java's `equalsIgnoreCase` for most texts).
+fn equal_ignore_case<'a>(a: &Args<'a, '_>) -> V<'a> {
+    match (a.value(0), a.value(1)) {
+        (V::Text(x), V::Text(y)) => V::Bool(
+            x.chars().flat_map(char::to_lowercase).eq(y.chars().flat_map(char::to_lowercase)),
+        ),
+        _ => V::Null,
+    }
+}
+
 /// Whether a text begins with `prefix` (exactly: case counts).
 fn starts_with<'a>(a: &Args<'a, '_>) -> V<'a> {
     match (a.value(0), a.value(1)) {
@@ -391,6 +403,15 @@ mod tests {
         assert_eq!(run("only_chars(null, '0')"), Value::Null);
         assert!(!type_errors("only_chars(1, '0')").is_empty());
         assert!(!type_errors("only_chars(title, '0')").is_empty());
+    }
+
+    #[test]
+    fn equal_ignore_case_folds_letters() {
+        assert_eq!(run("equal_ignore_case('JKU', 'jku')"), Value::Bool(true));
+        assert_eq!(run("equal_ignore_case('Österreich', 'ÖSTERREICH')"), Value::Bool(true));
+        assert_eq!(run("equal_ignore_case('JKU', 'JKU ')"), Value::Bool(false));
+        assert_eq!(run("equal_ignore_case(null, 'x')"), Value::Null);
+        assert!(!type_errors("equal_ignore_case(1, 'x')").is_empty());
     }
 
     #[test]
