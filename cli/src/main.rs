@@ -117,15 +117,12 @@ fn form(
     step: Step,
     lists: Option<hitforms_engine::codelists::CodeLists>,
 ) -> Result<hitforms_engine::FormState, String> {
-    let mut form = hitforms_engine::FormState::new(template, data)
-        .map_err(|issue| format!("the data is unusable: {}", report::line(&issue)))?;
-    if let Some(lists) = lists {
-        form = form.with_code_lists(std::sync::Arc::new(lists));
-    }
-    if let Some(c) = config {
-        form = form.with_config(std::sync::Arc::new(c.at_step(step)), step);
-    }
-    Ok(form)
+    let setup = hitforms_engine::Setup {
+        code_lists: lists.map(std::sync::Arc::new),
+        config: config.map(|c| (std::sync::Arc::new(c), step)),
+    };
+    hitforms_engine::FormState::new_with(template, data, setup)
+        .map_err(|issue| format!("the data is unusable: {}", report::line(&issue)))
 }
 
 fn print_json(value: &serde_json::Value) -> Result<ExitCode, String> {

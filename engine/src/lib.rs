@@ -56,7 +56,7 @@ pub mod expr;
 pub mod money;
 
 pub use builtin::{BUILTIN_TEMPLATES, builtin_template};
-pub use form::{FieldView, FormState, InputPart};
+pub use form::{FieldView, FormState, InputPart, Setup};
 pub use issue::{Code, Issue, Severity, pointer_push};
 pub use template::{
     Choices, Cond, ExprSource, Field, FieldKind, Group, Item, NumberRules, Repeat, Rule, Section,

@@ -81,3 +81,36 @@ fn a_broken_example_is_broken_only_where_intended() {
     *fixed.pointer_mut("/partners/1/role").unwrap() = "PARTNER".into();
     assert_eq!(fixed, valid);
 }
+
+#[test]
+fn the_step_given_to_the_form_decides_what_is_checked() {
+    // A loaded configuration is at step 2; the form applies the step it is
+    // given (callers need not call `Config::at_step` themselves). The step-1
+    // document of the two-step call is complete for step 1 only.
+    let t = template("hit-application");
+    let c = config(&t, include_str!("../templates/hit/call-two-step.json"));
+    let data = read_json(&fixtures().join("examples/two-step-step1-valid.json"));
+    let lists = CodeLists::fixtures();
+    assert_eq!(errors(&run(&t, &c, 1, data.clone(), &lists).issues()), []);
+    assert!(!errors(&run(&t, &c, 2, data, &lists).issues()).is_empty());
+}
+
+#[test]
+fn a_form_set_up_at_once_equals_one_set_up_step_by_step() {
+    use hitforms_engine::config::Step;
+    use hitforms_engine::{FormState, Setup};
+    use std::sync::Arc;
+    let t = template("hit-application");
+    let c = Arc::new(config(&t, include_str!("../templates/hit/call-two-step.json")));
+    let lists = Arc::new(CodeLists::fixtures());
+    let data = read_json(&fixtures().join("examples/two-step-step1-broken-acronym.json"));
+    let setup = Setup { code_lists: Some(lists.clone()), config: Some((c.clone(), Step::One)) };
+    let at_once = FormState::new_with(t.clone(), data.clone(), setup).unwrap();
+    let by_steps =
+        FormState::new(t, data).unwrap().with_code_lists(lists).with_config(c, Step::One);
+    assert_eq!(at_once.data(), by_steps.data());
+    assert_eq!(at_once.issues(), by_steps.issues());
+    assert!(!at_once.issues().is_empty());
+    let kept = |f: &FormState| f.field_issues().cloned().collect::<Vec<_>>();
+    assert_eq!(kept(&at_once), kept(&by_steps));
+}

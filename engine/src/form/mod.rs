@@ -41,12 +41,35 @@ pub struct FormState {
     /// Whether any condition, computed value or rule is an expression: then
     /// a change can affect other fields than the one changed.
     has_expressions: bool,
+    /// The parameters' values (`$name`): the configuration's, else the
+    /// declarations' defaults.
+    params: Vec<crate::value::Value>,
+}
+
+/// What a form starts with besides its template and data: code lists and a
+/// call configuration at a step. [`FormState::new_with`] applies them before
+/// the first validation (the `with_…` methods re-validate each time).
+#[derive(Clone, Debug, Default)]
+pub struct Setup {
+    /// Code lists for the template's `external` lists.
+    pub code_lists: Option<std::sync::Arc<crate::codelists::CodeLists>>,
+    /// The call configuration and the application's step.
+    pub config: Option<(std::sync::Arc<crate::config::Config>, crate::config::Step)>,
 }
 
 impl FormState {
     /// A form over `data`, which must be a JSON object (else a
     /// [`Code::DataNotObject`] issue is returned).
     pub fn new(template: Template, data: serde_json::Value) -> Result<FormState, Issue> {
+        Self::new_with(template, data, Setup::default())
+    }
+
+    /// A form over `data` with `setup` applied, validated once.
+    pub fn new_with(
+        template: Template,
+        data: serde_json::Value,
+        setup: Setup,
+    ) -> Result<FormState, Issue> {
         if !data.is_object() {
             return Err(Issue::error("", Code::DataNotObject));
         }
@@ -62,7 +85,13 @@ impl FormState {
             code_lists: None,
             config: None,
             has_expressions: false,
+            params: Vec::new(),
         };
+        state.params = crate::validate::param_values(&state.template, None);
+        state.code_lists = setup.code_lists;
+        if let Some((config, step)) = setup.config {
+            state.set_config(config, step);
+        }
         state.has_expressions = uses_expressions(&state.template);
         state.deps = deps::Deps::of(&state.template);
         state.revalidate_all();
@@ -77,17 +106,32 @@ impl FormState {
         self
     }
 
-    /// Applies a call configuration at `step`: its input languages and its
-    /// visibility per field; re-validates.
+    /// Applies a call configuration at `step`: its input languages, its
+    /// visibility per field and its parameters (`$step` and `$hiddenIds`
+    /// those of `step`); re-validates.
     pub fn with_config(
         mut self,
         config: std::sync::Arc<crate::config::Config>,
         step: crate::config::Step,
     ) -> Self {
-        self.languages = config.input_languages().to_vec();
-        self.config = Some((config, step));
+        self.set_config(config, step);
         self.revalidate_all();
         self
+    }
+
+    fn set_config(
+        &mut self,
+        config: std::sync::Arc<crate::config::Config>,
+        step: crate::config::Step,
+    ) {
+        let config = if config.step() == step {
+            config
+        } else {
+            std::sync::Arc::new((*config).clone().at_step(step))
+        };
+        self.languages = config.input_languages().to_vec();
+        self.params = crate::validate::param_values(&self.template, Some(&config));
+        self.config = Some((config, step));
     }
 
     /// The template.
@@ -126,10 +170,7 @@ impl FormState {
             languages: &self.languages,
             code_lists: self.code_lists.as_deref(),
             config: self.config.as_ref().map(|(c, s)| (c.as_ref(), *s)),
-            params: crate::validate::param_values(
-                &self.template,
-                self.config.as_ref().map(|(c, _)| c.as_ref()),
-            ),
+            params: std::borrow::Cow::Borrowed(&self.params),
         }
     }
 

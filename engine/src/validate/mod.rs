@@ -31,14 +31,15 @@ pub struct Context<'a> {
     /// (per visibility id and step) are not validated.
     pub config: Option<(&'a crate::config::Config, crate::config::Step)>,
     /// Values of the template's parameters (`$name`), in the order the
-    /// expressions were compiled against.
-    pub params: Vec<Value>,
+    /// expressions were compiled against (borrowed from a form, which keeps
+    /// them).
+    pub params: std::borrow::Cow<'a, [Value]>,
 }
 
 impl<'a> Context<'a> {
     /// The template's own defaults: its input languages, everything visible.
     pub fn of(template: &'a Template) -> Self {
-        let params = param_values(template, None);
+        let params = param_values(template, None).into();
         Context {
             template,
             languages: &template.input_languages,
@@ -49,13 +50,19 @@ impl<'a> Context<'a> {
     }
 
     /// The template under a call configuration, at `step`: the
-    /// configuration's input languages, visibility and parameters apply.
+    /// configuration's input languages, visibility and parameters apply
+    /// (the call parameters `$step` and `$hiddenIds` those of `step`).
     pub fn configured(
         template: &'a Template,
         config: &'a crate::config::Config,
         step: crate::config::Step,
     ) -> Self {
-        let params = param_values(template, Some(config));
+        let params = if config.step() == step {
+            param_values(template, Some(config))
+        } else {
+            param_values(template, Some(&config.clone().at_step(step)))
+        }
+        .into();
         Context {
             template,
             languages: config.input_languages(),

@@ -39,7 +39,7 @@ pub fn run(t: &Template, config: &Config, step: u8, data: Value, lists: &CodeLis
     FormState::new(t.clone(), data)
         .unwrap()
         .with_code_lists(Arc::new(lists.clone()))
-        .with_config(Arc::new(config.clone().at_step(step)), step)
+        .with_config(Arc::new(config.clone()), step)
 }
 
 /// The errors of a form as `(path, code)`, sorted.
