@@ -1,0 +1,278 @@
+//! The prebuilt index file (docs/index-format.md): a magic, a version and
+//! checksummed sections holding the records and both inverted indexes, so
+//! that loading decodes and never re-tokenises.
+//!
+//! ```text
+//! "HFSX" | version u16 LE | reserved u16 | section count u32 LE
+//! per section: tag [4] | length u32 LE | FNV-1a 32 of the payload u32 LE | payload
+//! ```
+//!
+//! Sections: `PROJ` projects, `PART` participations, `POST` partner
+//! postings, `LENS` field lengths, `SYNG` project postings and lengths.
+//! Numbers inside payloads are LEB128 varints; strings are a length and
+//! UTF-8; sorted terms are front-coded. Unknown sections are skipped.
+//! Every load error is a value ([`LoadError`]): nothing in a file, however
+//! damaged, makes the loader panic.
+
+mod codec;
+
+use crate::index::{FIELDS, Index, Posting, Postings};
+use crate::record::{Dataset, Partner, Project};
+use crate::synergy::ProjectIndex;
+use codec::{Reader, Writer, fnv1a};
+use std::fmt;
+
+/// The file's first four bytes.
+pub const MAGIC: &[u8; 4] = b"HFSX";
+/// The format version this code writes and reads.
+pub const VERSION: u16 = 1;
+
+/// Why a file could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// It does not start with the magic.
+    NotAnIndex,
+    /// It is another version of the format.
+    Version {
+        /// The file's version.
+        found: u16,
+    },
+    /// It ends early, fails its checksum or holds impossible values.
+    Corrupt(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotAnIndex => write!(f, "not a hitforms search index (no HFSX magic)"),
+            LoadError::Version { found } => write!(
+                f,
+                "index format version {found}; this build reads version {VERSION} (rebuild it with `hitforms index build`)"
+            ),
+            LoadError::Corrupt(why) => write!(f, "damaged index: {why}"),
+        }
+    }
+}
+
+fn write_postings(w: &mut Writer, p: &Postings) {
+    w.varint(p.terms.len() as u64);
+    let mut previous = "";
+    for (t, term) in p.terms.iter().enumerate() {
+        let shared = previous.bytes().zip(term.bytes()).take_while(|(a, b)| a == b).count();
+        let shared = (0..=shared).rev().find(|&s| term.is_char_boundary(s)).unwrap_or(0);
+        w.varint(shared as u64);
+        w.str(&term[shared..]);
+        previous = term;
+        let postings = p.of(t);
+        w.varint(postings.len() as u64);
+        let mut last = 0;
+        for e in postings {
+            w.varint(u64::from(e.doc - last));
+            w.byte(e.field);
+            w.byte(e.tf);
+            last = e.doc;
+        }
+    }
+}
+
+fn read_postings(r: &mut Reader, docs: usize, fields: u8) -> Result<Postings, String> {
+    let count = r.len()?;
+    let mut out = Postings::default();
+    out.offsets.push(0);
+    let mut previous = String::new();
+    for _ in 0..count {
+        let shared = r.len()?;
+        let suffix = r.str()?;
+        let term = format!(
+            "{}{suffix}",
+            previous.get(..shared).ok_or("a term shares more than its predecessor")?
+        );
+        if !out.terms.is_empty() && term <= previous {
+            return Err(format!("terms out of order at {term:?}"));
+        }
+        let n = r.len()?;
+        let mut doc = 0u64;
+        for k in 0..n {
+            let delta = r.varint()?;
+            doc = doc.checked_add(delta).ok_or("a document number overflows")?;
+            let (field, tf) = (r.byte()?, r.byte()?);
+            if doc >= docs as u64
+                || field >= fields
+                || (k > 0 && delta == 0 && field <= out.entries.last().map_or(0, |e| e.field))
+            {
+                return Err(format!("an impossible posting of {term:?}"));
+            }
+            out.entries.push(Posting { doc: doc as u32, field, tf });
+        }
+        out.offsets.push(out.entries.len() as u32);
+        out.terms.push(term.clone());
+        previous = term;
+    }
+    out.compute_df();
+    Ok(out)
+}
+
+/// The index as file bytes.
+pub fn write(index: &Index) -> Vec<u8> {
+    let data = &index.data;
+    let mut sections: Vec<(&[u8; 4], Writer)> = Vec::new();
+    let mut w = Writer::default();
+    w.varint(data.projects.len() as u64);
+    for p in &data.projects {
+        for s in [&p.programme, &p.acronym, &p.title, &p.period, &p.description, &p.website] {
+            w.str(s);
+        }
+        w.varint(p.objectives.len() as u64);
+        p.objectives.iter().for_each(|o| w.str(o));
+    }
+    sections.push((b"PROJ", w));
+    let mut w = Writer::default();
+    w.varint(data.partners.len() as u64);
+    for p in &data.partners {
+        w.varint(u64::from(p.project));
+        for s in [&p.organisation, &p.department, &p.street, &p.postal_code, &p.town, &p.country] {
+            w.str(s);
+        }
+        p.nuts.iter().for_each(|n| w.str(n));
+        for s in [&p.region, &p.legal_status, &p.partner_type, &p.role, &p.website] {
+            w.str(s);
+        }
+    }
+    sections.push((b"PART", w));
+    let mut w = Writer::default();
+    write_postings(&mut w, &index.postings);
+    sections.push((b"POST", w));
+    let mut w = Writer::default();
+    w.bytes(&index.lens);
+    sections.push((b"LENS", w));
+    let mut w = Writer::default();
+    write_postings(&mut w, &index.projects.postings);
+    index.projects.lens.iter().for_each(|&l| w.varint(u64::from(l)));
+    sections.push((b"SYNG", w));
+
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out.extend_from_slice(&(sections.len() as u32).to_le_bytes());
+    for (tag, w) in sections {
+        let payload = w.into_bytes();
+        out.extend_from_slice(tag);
+        out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
+        out.extend_from_slice(&fnv1a(&payload).to_le_bytes());
+        out.extend_from_slice(&payload);
+    }
+    out
+}
+
+/// A section's tag and payload.
+type Section<'a> = ([u8; 4], &'a [u8]);
+
+/// The sections of a file, checked against their checksums.
+fn sections(bytes: &[u8]) -> Result<Vec<Section<'_>>, LoadError> {
+    if bytes.len() < 4 || &bytes[..4] != MAGIC {
+        return Err(LoadError::NotAnIndex);
+    }
+    let mut r = Reader::new(&bytes[4..]);
+    let corrupt = |e: String| LoadError::Corrupt(e);
+    let version = u16::from_le_bytes(r.array().map_err(corrupt)?);
+    if version != VERSION {
+        return Err(LoadError::Version { found: version });
+    }
+    r.array::<2>().map_err(corrupt)?;
+    let count = u32::from_le_bytes(r.array().map_err(corrupt)?);
+    let mut out = Vec::new();
+    for _ in 0..count {
+        let tag: [u8; 4] = r.array().map_err(corrupt)?;
+        let len = u32::from_le_bytes(r.array().map_err(corrupt)?) as usize;
+        let sum = u32::from_le_bytes(r.array().map_err(corrupt)?);
+        let payload = r.take(len).map_err(corrupt)?;
+        if fnv1a(payload) != sum {
+            return Err(LoadError::Corrupt(format!(
+                "section {} fails its checksum",
+                String::from_utf8_lossy(&tag)
+            )));
+        }
+        out.push((tag, payload));
+    }
+    Ok(out)
+}
+
+/// Loads an index from file bytes.
+pub fn read(bytes: &[u8]) -> Result<Index, LoadError> {
+    let sections = sections(bytes)?;
+    let find = |tag: &[u8; 4]| {
+        sections.iter().find(|(t, _)| t == tag).map(|(_, p)| Reader::new(p)).ok_or_else(|| {
+            LoadError::Corrupt(format!("section {} is missing", String::from_utf8_lossy(tag)))
+        })
+    };
+    let mut r = find(b"PROJ")?;
+    let projects = read_projects(&mut r).map_err(at("PROJ"))?;
+    let mut r = find(b"PART")?;
+    let partners = read_partners(&mut r, projects.len()).map_err(at("PART"))?;
+    let (np, nd) = (projects.len(), partners.len());
+    let postings = read_postings(&mut find(b"POST")?, nd, FIELDS as u8).map_err(at("POST"))?;
+    let mut r = find(b"LENS")?;
+    let lens = r.take(nd * FIELDS).map_err(at("LENS"))?.to_vec();
+    let mut r = find(b"SYNG")?;
+    let synergy = read_postings(&mut r, np, 1).map_err(at("SYNG"))?;
+    let slens = (0..np)
+        .map(|_| r.varint().map(|v| v as u32))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(at("SYNG"))?;
+    let data = Dataset::from_parts(projects, partners);
+    Ok(Index::from_parts(data, postings, lens, ProjectIndex { postings: synergy, lens: slens }))
+}
+
+/// A damage report for section `tag`.
+fn at(tag: &'static str) -> impl Fn(String) -> LoadError {
+    move |e| LoadError::Corrupt(format!("section {tag}: {e}"))
+}
+
+fn read_projects(r: &mut Reader) -> Result<Vec<Project>, String> {
+    let n = r.len()?;
+    let mut out = Vec::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        let mut p = Project {
+            programme: r.string()?,
+            acronym: r.string()?,
+            title: r.string()?,
+            period: r.string()?,
+            description: r.string()?,
+            website: r.string()?,
+            objectives: Vec::new(),
+        };
+        for _ in 0..r.len()? {
+            p.objectives.push(r.string()?);
+        }
+        out.push(p);
+    }
+    Ok(out)
+}
+
+fn read_partners(r: &mut Reader, projects: usize) -> Result<Vec<Partner>, String> {
+    let n = r.len()?;
+    let mut out = Vec::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        let project = r.varint()?;
+        if project >= projects as u64 {
+            return Err(format!("a participation names project {project} of {projects}"));
+        }
+        out.push(Partner {
+            project: project as u32,
+            organisation: r.string()?,
+            department: r.string()?,
+            street: r.string()?,
+            postal_code: r.string()?,
+            town: r.string()?,
+            country: r.string()?,
+            nuts: [r.string()?, r.string()?, r.string()?],
+            region: r.string()?,
+            legal_status: r.string()?,
+            partner_type: r.string()?,
+            role: r.string()?,
+            website: r.string()?,
+        });
+    }
+    Ok(out)
+}
