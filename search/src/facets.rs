@@ -1,9 +1,9 @@
 //! Facets: the values of country, NUTS 2 region, programme, legal status,
 //! partner type, objective and period, interned per facet by their folded
-//! form (so "Regional public authority" and "regional Public authority"
+//! tokens (so "Regional public authority" and "regional Public  authority"
 //! are one value, shown as first seen), and counted over a result set.
 
-use crate::fold::fold;
+use crate::fold::tokens;
 use crate::record::Dataset;
 use std::collections::HashMap;
 
@@ -45,6 +45,12 @@ impl Facet {
     }
 }
 
+/// The form values are compared in: folded tokens, one space apart
+/// ("Regional public  Authority" → "regional public authority").
+fn key(value: &str) -> String {
+    tokens(value).join(" ")
+}
+
 /// The values of one facet.
 #[derive(Debug, Clone, Default)]
 struct Dict {
@@ -54,7 +60,7 @@ struct Dict {
 
 impl Dict {
     fn intern(&mut self, label: &str) -> u32 {
-        let key = fold(label.trim());
+        let key = key(label);
         if let Some(&id) = self.keys.get(&key) {
             return id;
         }
@@ -108,7 +114,7 @@ impl FacetTable {
 
     /// The id of `value` in `facet`, if any participation has it.
     pub fn id(&self, facet: Facet, value: &str) -> Option<u32> {
-        self.dicts[facet as usize].keys.get(&fold(value.trim())).copied()
+        self.dicts[facet as usize].keys.get(&key(value)).copied()
     }
 
     /// Whether participation `doc` (of `project`) has value `id` in `facet`.

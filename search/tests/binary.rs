@@ -1,0 +1,68 @@
+//! The binary index: a round trip gives the same records and results; a
+//! damaged, truncated or other-version file is an error, never a panic.
+
+mod common;
+
+use hitforms_search::binary::{self, LoadError, MAGIC, VERSION};
+use hitforms_search::{Index, Query};
+
+#[test]
+fn round_trips_records_and_results() {
+    let index = common::index();
+    let bytes = binary::write(&index);
+    let loaded = binary::read(&bytes).expect("loads");
+    assert_eq!(loaded.data.partners, index.data.partners);
+    assert_eq!(loaded.data.projects, index.data.projects);
+    assert_eq!(loaded.postings, index.postings);
+    assert_eq!(loaded.lens, index.lens);
+    assert_eq!(loaded.projects, index.projects);
+    for text in ["padagogische", "univrsitat", "maribor qqqqqqqq", "muse", ""] {
+        assert_eq!(loaded.search(&Query::new(text)), index.search(&Query::new(text)), "{text}");
+    }
+    let idea = "heat pumps for villages";
+    assert_eq!(loaded.similar(idea, 3), index.similar(idea, 3));
+    // Writing is deterministic.
+    assert_eq!(binary::write(&loaded), bytes);
+}
+
+#[test]
+fn refuses_other_files_and_versions() {
+    assert_eq!(binary::read(b"").unwrap_err(), LoadError::NotAnIndex);
+    assert_eq!(binary::read(b"{\"format\": 1}").unwrap_err(), LoadError::NotAnIndex);
+    let mut bytes = binary::write(&common::index());
+    bytes[4..6].copy_from_slice(&(VERSION + 1).to_le_bytes());
+    let err = binary::read(&bytes).unwrap_err();
+    assert_eq!(err, LoadError::Version { found: VERSION + 1 });
+    assert!(err.to_string().contains("hitforms index build"));
+}
+
+#[test]
+fn every_truncation_is_an_error() {
+    let bytes = binary::write(&common::index());
+    for cut in 0..bytes.len() {
+        assert!(binary::read(&bytes[..cut]).is_err(), "cut at {cut}");
+    }
+}
+
+#[test]
+fn damaged_bytes_are_an_error_not_a_panic() {
+    let bytes = binary::write(&common::index());
+    for at in (MAGIC.len() + 4..bytes.len()).step_by(7) {
+        let mut damaged = bytes.clone();
+        damaged[at] ^= 0x5a;
+        // Header damage may still load only if it hits reserved bytes.
+        if let Ok(index) = binary::read(&damaged) {
+            assert!(at < 12, "damage at {at} went unnoticed");
+            let _ = index.search(&Query::new("x"));
+        }
+    }
+}
+
+#[test]
+fn an_empty_index_round_trips() {
+    let empty = Index::new(Default::default());
+    let loaded = binary::read(&binary::write(&empty)).unwrap();
+    assert!(loaded.is_empty());
+    assert_eq!(loaded.search(&Query::new("anything")).total, 0);
+    assert!(loaded.similar("anything", 5).is_empty());
+}
