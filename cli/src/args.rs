@@ -27,6 +27,8 @@ pub enum Command {
     SchemaTemplate,
     /// `schema data --template T`: the JSON Schema of T's data documents.
     SchemaData { template: String },
+    /// `index …`, `search …`, `similar …`: the partner search.
+    Search(crate::args_search::SearchCommand),
 }
 
 /// Parses the arguments after the program name.
@@ -37,6 +39,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         Some(Value(v)) => v.string().map_err(|_| "the command is not valid UTF-8".to_owned())?,
         Some(other) => return Err(format!("expected a command, found {}", other.unexpected())),
     };
+    if matches!(sub.as_str(), "index" | "search" | "similar") {
+        return crate::args_search::parse(&sub, &mut p).map(Command::Search);
+    }
     let (mut template, mut json, mut positional, mut data_dir) = (None, false, Vec::new(), None);
     let (mut config, mut step) = (None, 2u8);
     while let Some(arg) = p.next().map_err(|e| e.to_string())? {

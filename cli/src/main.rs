@@ -5,9 +5,12 @@
 //! arguments), with a message naming the file and the place.
 
 mod args;
+mod args_search;
 mod input;
 mod out;
 mod report;
+mod search_cmd;
+mod similar_cmd;
 
 use args::Command;
 use hitforms_engine::config::Step;
@@ -23,6 +26,11 @@ USAGE:
     hitforms schema template
     hitforms schema data --template TEMPLATE
     hitforms templates
+    hitforms index build --data FILE... --out INDEX
+    hitforms index export --data FILE... [--out FILE.json]
+    hitforms search [--data FILE... | --index INDEX] [FILTERS] [--limit N] [--json] QUERY
+    hitforms search [--data FILE... | --index INDEX] [FILTERS] [--limit N] --queries FILE.jsonl
+    hitforms similar [--data FILE... | --index INDEX] [--limit N] [--json] TEXT
 
 TEMPLATE is a path to a template JSON file or the name of a built-in template
 (see `hitforms templates`). DATA is a path to a JSON data document, or - for
@@ -31,6 +39,15 @@ input languages and field visibility apply, for --step 1 (step 1 of a
 two-step call) or 2 (the default: step 2, or a one-step call). Code lists (NUTS, countries, partner types, objectives) are
 read from --data DIR, else $HITFORMS_DATA, else ../shared/data; without
 them, codes of those lists are not checked.
+
+Partner search (docs/index-format.md): FILE is keep.eu partners or projects
+CSV, the Swedish 2021-2027 CSV, or hitforms JSON; INDEX a file written by
+`index build`. Without --data or --index, the real files in $HITFORMS_DATA
+(default ../shared/data) are read. FILTERS: --country CC, --nuts CODE-PREFIX,
+--programme P, --legal-status S, --partner-type T, --objective O, --period P.
+As --data takes several files, give QUERY before it or after another option.
+--queries reads one {\"id\", \"query\", \"country\"?} per line and prints one
+JSON line per query, then a summary line with p50/p95 times.
 
 EXIT CODES:
     0  valid            1  invalid (the problems are printed)
@@ -56,6 +73,7 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
+        Command::Search(command) => search_cmd::run(command),
         Command::Help => {
             out::write(USAGE);
             Ok(ExitCode::SUCCESS)

@@ -79,6 +79,8 @@ impl Index {
                 }
             }
         }
+        // Term order fixes the order of float additions and of ties.
+        terms.sort_unstable_by_key(|&(t, _)| t);
         let mut score = vec![0f32; n];
         let mut why: HashMap<u32, Vec<(f32, usize)>> = HashMap::new();
         for &(t, weight) in &terms {
@@ -97,7 +99,7 @@ impl Index {
             .iter()
             .map(|&p| {
                 let mut parts = why.remove(&p).unwrap_or_default();
-                parts.sort_by(|a, b| b.0.total_cmp(&a.0));
+                parts.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
                 let shared =
                     parts.iter().take(SHOWN).map(|&(_, t)| idx.postings.terms[t].clone()).collect();
                 Similar { project: p, score: score[p as usize], shared, partners: Vec::new() }

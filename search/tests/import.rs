@@ -47,7 +47,7 @@ fn reports_bad_rows_with_line_column_and_reason() {
     let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let has = |want: &str| text.iter().any(|t| t.contains(want));
     assert!(
-        has("keep_partners.csv:6: : 6 fields where the header has 19 (row skipped)"),
+        has("keep_partners.csv:6: 6 fields where the header has 19 (row skipped)"),
         "{text:#?}"
     );
     assert!(has("keep_partners.csv:7: organisation_name: empty (row skipped)"), "{text:#?}");

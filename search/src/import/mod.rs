@@ -33,11 +33,14 @@ pub struct Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let action = if self.skipped { "row skipped" } else { "row kept" };
+        write!(f, "{}", self.file)?;
         if self.line > 0 {
-            write!(f, "{}:{}: {}: {} ({action})", self.file, self.line, self.column, self.reason)
-        } else {
-            write!(f, "{}: {}: {} ({action})", self.file, self.column, self.reason)
+            write!(f, ":{}", self.line)?;
         }
+        if !self.column.is_empty() {
+            write!(f, ": {}", self.column)?;
+        }
+        write!(f, ": {} ({action})", self.reason)
     }
 }
 
