@@ -79,6 +79,9 @@ pub struct FacetTable {
     single: Vec<[u32; 7]>,
     /// Per project: its objective ids.
     objectives: Vec<Vec<u32>>,
+    /// Per participation: its project (kept here so that filters and
+    /// counts never touch the records themselves).
+    project: Vec<u32>,
 }
 
 /// The counts of one facet: `(value, participations)`, most first.
@@ -102,6 +105,7 @@ impl FacetTable {
                 ids[slot as usize] = t.dicts[slot as usize].intern(value);
             }
             t.single.push(ids);
+            t.project.push(p.project);
         }
         let dict = &mut t.dicts[Facet::Objective as usize];
         t.objectives = data
@@ -117,26 +121,26 @@ impl FacetTable {
         self.dicts[facet as usize].keys.get(&key(value)).copied()
     }
 
-    /// Whether participation `doc` (of `project`) has value `id` in `facet`.
-    pub fn has(&self, doc: u32, project: u32, facet: Facet, id: u32) -> bool {
+    /// Whether participation `doc` has value `id` in `facet`.
+    pub fn has(&self, doc: u32, facet: Facet, id: u32) -> bool {
         match facet {
-            Facet::Objective => self.objectives[project as usize].contains(&id),
+            Facet::Objective => self.objectives[self.project[doc as usize] as usize].contains(&id),
             _ => self.single[doc as usize][facet as usize] == id,
         }
     }
 
-    /// The counts of every facet over `docs` (with their projects), at most
-    /// `top` values per facet, empty values left out.
-    pub fn count(&self, docs: &[(u32, u32)], top: usize) -> Vec<(Facet, Counts)> {
+    /// The counts of every facet over `docs`, at most `top` values per
+    /// facet, empty values left out.
+    pub fn count(&self, docs: &[u32], top: usize) -> Vec<(Facet, Counts)> {
         FACETS
             .iter()
             .map(|&facet| {
                 let dict = &self.dicts[facet as usize];
                 let mut n = vec![0u32; dict.labels.len()];
-                for &(doc, project) in docs {
+                for &doc in docs {
                     match facet {
                         Facet::Objective => {
-                            for &o in &self.objectives[project as usize] {
+                            for &o in &self.objectives[self.project[doc as usize] as usize] {
                                 n[o as usize] += 1;
                             }
                         }

@@ -15,6 +15,7 @@
 
 pub mod binary;
 pub mod facets;
+mod filter;
 pub mod fold;
 pub mod fuzzy;
 pub mod group;

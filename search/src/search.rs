@@ -5,6 +5,7 @@
 //! Filters narrow before ranking; facet counts are over all matches.
 
 use crate::facets::{Counts, Facet};
+use crate::filter::Compiled;
 use crate::fold::tokens;
 use crate::fuzzy::{allowed_typos, within};
 use crate::index::{Index, WEIGHTS};
@@ -93,48 +94,6 @@ pub struct Results {
 }
 
 impl Index {
-    /// The participations `filters` allow (`None`: all).
-    fn allowed(&self, filters: &Filters) -> Option<Vec<bool>> {
-        let f = filters;
-        let wanted = [
-            (Facet::Country, &f.country),
-            (Facet::Programme, &f.programme),
-            (Facet::LegalStatus, &f.legal_status),
-            (Facet::PartnerType, &f.partner_type),
-            (Facet::Objective, &f.objective),
-            (Facet::Period, &f.period),
-        ];
-        let mut checks = Vec::new();
-        let mut impossible = false;
-        for (facet, value) in wanted {
-            if let Some(v) = value {
-                match self.facets.id(facet, v) {
-                    Some(id) => checks.push((facet, id)),
-                    None => impossible = true,
-                }
-            }
-        }
-        let nuts = f.nuts.as_ref().map(|n| n.trim().to_ascii_uppercase());
-        if checks.is_empty() && nuts.is_none() && !impossible {
-            return None;
-        }
-        let partners = &self.data.partners;
-        Some(
-            (0..partners.len())
-                .map(|doc| {
-                    let p = &partners[doc];
-                    !impossible
-                        && checks
-                            .iter()
-                            .all(|&(facet, id)| self.facets.has(doc as u32, p.project, facet, id))
-                        && nuts.as_ref().is_none_or(|n| {
-                            p.nuts.iter().any(|c| !c.is_empty() && c.starts_with(n.as_str()))
-                        })
-                })
-                .collect(),
-        )
-    }
-
     /// The terms one query word stands for, with their score factors.
     pub fn expand(&self, word: &str, as_prefix: bool) -> Vec<(usize, f32)> {
         let terms = &self.postings;
@@ -165,8 +124,8 @@ impl Index {
 
     /// Runs `query`.
     pub fn search(&self, query: &Query) -> Results {
-        let allowed = self.allowed(&query.filters);
-        let ok = |doc: u32| allowed.as_ref().is_none_or(|a| a[doc as usize]);
+        let filter = Compiled::new(self, &query.filters);
+        let ok = |doc: u32| filter.allows(doc);
         let mut words = tokens(&query.text);
         let mut seen = std::collections::HashSet::new();
         words.retain(|w| seen.insert(w.clone()));
@@ -238,8 +197,7 @@ impl Index {
             }
         }
         let facets = if query.facets {
-            let docs: Vec<(u32, u32)> =
-                found.iter().map(|h| (h.doc, self.data.partners[h.doc as usize].project)).collect();
+            let docs: Vec<u32> = found.iter().map(|h| h.doc).collect();
             self.facets.count(&docs, 50)
         } else {
             Vec::new()
