@@ -3,6 +3,11 @@
 //! field weights; when no participation matches every word, the results
 //! fall back to those matching the most words (`Results::relaxed`).
 //! Filters narrow before ranking; facet counts are over all matches.
+//!
+//! Limits, by design: a one-letter word being typed matches only exactly
+//! (a one-letter prefix would touch most of the index); the word being typed
+//! matches as a prefix or, as a whole word, within its typos, but not as a
+//! prefix with a typo; query words beyond [`MAX_WORDS`] are ignored.
 
 use crate::facets::{Counts, Facet};
 use crate::filter::Compiled;

@@ -72,6 +72,25 @@ proptest! {
     }
 
     #[test]
+    fn a_filter_keeps_exactly_what_it_allows(data in dataset(), query in text(), country in "(DE|AT|SI)") {
+        let index = Index::new(data);
+        let mut q = Query::new(&query);
+        q.limit = usize::MAX;
+        q.filters.country = Some(country.to_lowercase());
+        let results = index.search(&q);
+        let found: Vec<u32> = results.hits.iter().map(|h| h.doc).collect();
+        let wanted = tokens(&query);
+        for doc in 0..index.len() {
+            let in_country = index.data.partners[doc].country == country;
+            if !in_country {
+                prop_assert!(!found.contains(&(doc as u32)), "doc {} outside {}", doc, country);
+            } else if wanted.iter().all(|w| words_of(&index.data, doc).contains(w)) {
+                prop_assert!(found.contains(&(doc as u32)), "doc {} missing", doc);
+            }
+        }
+    }
+
+    #[test]
     fn random_bytes_never_panic(mut bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         let _ = binary::read(&bytes);
         if bytes.len() >= 12 {

@@ -25,8 +25,8 @@ const STEPS: &[Step] = &[
             "warnings",
         ])
     }),
-    ("engine has no web dependency", engine_is_pure),
-    ("native tests (engine, CLI, xtask; includes the fuzz smoke run)", || cargo(&["test"])),
+    ("engine and search have no web dependency", engine_is_pure),
+    ("native tests (engine, search, CLI, xtask; includes the fuzz smoke run)", || cargo(&["test"])),
     // Built, not run (`cargo xtask bench` runs them), so they do not rot.
     ("benchmarks compile", || cargo(&["build", "--benches"])),
     ("fuzz targets compile (stable `cargo check` of fuzz/)", || {
@@ -62,28 +62,34 @@ pub fn run() -> Result {
     Ok(())
 }
 
-/// The engine must build without web-sys, js-sys, wasm-bindgen or leptos,
-/// natively and for wasm32 (ARCHITECTURE.md: the one rule of the house).
+/// The engine and the partner search must build without web-sys, js-sys,
+/// wasm-bindgen or leptos, natively and for wasm32 (ARCHITECTURE.md: the
+/// one rule of the house); the search also without its `import` feature.
 fn engine_is_pure() -> Result {
-    let tree = util::output(
-        "cargo",
-        &["tree", "-p", "hitforms-engine", "-e", "normal", "--prefix", "none"],
-    )
-    .ok_or("cargo tree failed")?;
-    let web: Vec<&str> = tree
-        .lines()
-        .filter(|l| {
-            ["wasm-bindgen ", "web-sys ", "js-sys ", "leptos "].iter().any(|w| l.starts_with(w))
-        })
-        .collect();
-    if !web.is_empty() {
-        return Err(format!("hitforms-engine depends on web crates: {web:?}"));
+    for krate in ["hitforms-engine", "hitforms-search"] {
+        let tree =
+            util::output("cargo", &["tree", "-p", krate, "-e", "normal", "--prefix", "none"])
+                .ok_or("cargo tree failed")?;
+        let web: Vec<&str> = tree
+            .lines()
+            .filter(|l| {
+                ["wasm-bindgen ", "web-sys ", "js-sys ", "leptos "].iter().any(|w| l.starts_with(w))
+            })
+            .collect();
+        if !web.is_empty() {
+            return Err(format!("{krate} depends on web crates: {web:?}"));
+        }
+        println!("{krate}: {} crates in its tree, none of them web crates", tree.lines().count());
+        cargo(&["build", "-p", krate, "--target", "wasm32-unknown-unknown"])?;
     }
-    println!(
-        "hitforms-engine: {} crates in its tree, none of them web crates",
-        tree.lines().count()
-    );
-    cargo(&["build", "-p", "hitforms-engine", "--target", "wasm32-unknown-unknown"])
+    cargo(&[
+        "build",
+        "-p",
+        "hitforms-search",
+        "--no-default-features",
+        "--target",
+        "wasm32-unknown-unknown",
+    ])
 }
 
 /// Serves the workspace and runs the Playwright specs in tests/e2e.
