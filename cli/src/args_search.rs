@@ -22,8 +22,9 @@ pub enum SearchCommand {
     Build { data: Vec<String>, out: String },
     /// `index export --data FILE... [--out FILE]`: the JSON exchange format.
     Export { data: Vec<String>, out: Option<String> },
-    /// `search SOURCE [filters] [--limit N] [--json] (QUERY | --queries FILE.jsonl)`.
-    Search { source: Source, filters: Filters, limit: usize, json: bool, query: Query },
+    /// `search SOURCE [filters] [--limit N] [--json] [--group] (QUERY | --queries FILE.jsonl)`;
+    /// `--group` prints the hits by organisation.
+    Search { source: Source, filters: Filters, limit: usize, json: bool, group: bool, query: Query },
     /// `similar SOURCE [--limit N] [--json] TEXT`: the synergy finder.
     Similar { source: Source, limit: usize, json: bool, text: String },
 }
@@ -46,6 +47,7 @@ pub fn parse(sub: &str, p: &mut lexopt::Parser) -> Result<SearchCommand, String>
     let (mut data, mut index, mut out, mut queries) = (Vec::new(), None, None, None);
     let (mut filters, mut limit, mut json, mut positional) =
         (Filters::default(), None, false, Vec::new());
+    let mut group = false;
     while let Some(arg) = p.next().map_err(|e| e.to_string())? {
         match arg {
             Long("data") => {
@@ -78,6 +80,7 @@ pub fn parse(sub: &str, p: &mut lexopt::Parser) -> Result<SearchCommand, String>
                 );
             }
             Long("json") if sub != "index" => json = true,
+            Long("group") if sub == "search" => group = true,
             Value(v) => positional
                 .push(v.string().map_err(|_| "an argument is not valid UTF-8".to_owned())?),
             other => return Err(other.unexpected().to_string()),
@@ -115,6 +118,7 @@ pub fn parse(sub: &str, p: &mut lexopt::Parser) -> Result<SearchCommand, String>
                 filters,
                 limit: limit.unwrap_or(10),
                 json,
+                group,
                 query,
             })
         }
@@ -155,6 +159,7 @@ mod tests {
             filters: Filters { country: Some("DE".into()), ..Filters::default() },
             limit: 3,
             json: true,
+            group: false,
             query: Query::Text("rural erfurt".into()),
         };
         assert_eq!(

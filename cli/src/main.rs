@@ -7,6 +7,7 @@
 mod args;
 mod args_search;
 mod input;
+mod organisations;
 mod out;
 mod report;
 mod search_cmd;
@@ -28,7 +29,7 @@ USAGE:
     hitforms templates
     hitforms index build --data FILE... --out INDEX
     hitforms index export --data FILE... [--out FILE.json]
-    hitforms search [--data FILE... | --index INDEX] [FILTERS] [--limit N] [--json] QUERY
+    hitforms search [--data FILE... | --index INDEX] [FILTERS] [--limit N] [--json] [--group] QUERY
     hitforms search [--data FILE... | --index INDEX] [FILTERS] [--limit N] --queries FILE.jsonl
     hitforms similar [--data FILE... | --index INDEX] [--limit N] [--json] TEXT
 
@@ -45,6 +46,7 @@ CSV, the Swedish 2021-2027 CSV, or hitforms JSON; INDEX a file written by
 `index build`. Without --data or --index, the real files in $HITFORMS_DATA
 (default ../shared/data) are read. FILTERS: --country CC, --nuts CODE-PREFIX,
 --programme P, --legal-status S, --partner-type T, --objective O, --period P.
+--group lists the hits by organisation (JSON output always has both).
 As --data takes several files, give QUERY before it or after another option.
 --queries reads one {\"id\", \"query\", \"country\"?} per line and prints one
 JSON line per query, then a summary line with p50/p95 times.

@@ -117,7 +117,7 @@ pub fn run(command: SearchCommand) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        SearchCommand::Search { source, filters, limit, json, query } => {
+        SearchCommand::Search { source, filters, limit, json, group, query } => {
             let index = load(source)?;
             match query {
                 QueryArg::Text(text) => {
@@ -130,7 +130,10 @@ pub fn run(command: SearchCommand) -> Result<ExitCode, String> {
                         let mut doc = json!({"query": text, "total": results.total, "relaxed": results.relaxed,
                                              "hits": hits_json(&index, &results), "micros": micros});
                         doc["facets"] = facets_json(&results);
+                        doc["organisations"] = crate::organisations::json(&index, &results);
                         out::line(&serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?);
+                    } else if group {
+                        crate::organisations::print(&index, &results);
                     } else {
                         print_text(&index, &results);
                     }

@@ -106,6 +106,19 @@ fn prints_json_with_filters_and_facets() {
 }
 
 #[test]
+fn groups_hits_by_organisation() {
+    let (path, _) = built_index("group.idx");
+    let o = hitforms(&["search", "--index", path.to_str().unwrap(), "--group", "museum"]);
+    let out = text(&o.stdout);
+    assert!(out.contains("1 organisations in 2 of 2 participations"), "{out}");
+    assert!(out.contains("FabLabNet [LP]") && out.contains("FabLabNet [PP]"), "{out}");
+    let o = hitforms(&["search", "--index", path.to_str().unwrap(), "--json", "museum"]);
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["organisations"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["organisations"][0]["participations"].as_array().unwrap().len(), 2);
+}
+
+#[test]
 fn runs_a_batch_with_a_summary() {
     let (path, _) = built_index("batch.idx");
     let queries = "{\"id\":\"a\",\"query\":\"museum\"}\n\n{\"id\":7,\"query\":\"erfurt\",\"country\":\"SI\"}\n[1]\n";
