@@ -59,6 +59,18 @@ fn damaged_bytes_are_an_error_not_a_panic() {
 }
 
 #[test]
+fn large_term_frequencies_round_trip() {
+    use hitforms_search::{Dataset, Partner, Project};
+    let name = "port ".repeat(40) + &"lab ".repeat(31) + "sea";
+    let partner = Partner { organisation: name, ..Partner::default() };
+    let index = Index::new(Dataset::from_parts(vec![Project::default()], vec![partner]));
+    let loaded = binary::read(&binary::write(&index)).unwrap();
+    assert_eq!(loaded.postings, index.postings);
+    let tfs: Vec<u8> = loaded.postings.entries.iter().map(|p| p.tf).collect();
+    assert_eq!(tfs, [31, 40, 1], "lab, port, sea");
+}
+
+#[test]
 fn an_empty_index_round_trips() {
     let empty = Index::new(Default::default());
     let loaded = binary::read(&binary::write(&empty)).unwrap();

@@ -7,7 +7,7 @@
 //! per section: tag [4] | length u32 LE | FNV-1a 32 of the payload u32 LE | payload
 //! ```
 //!
-//! Sections: `PROJ` projects, `PART` participations, `POST` partner
+//! Sections: `PROJ` projects, `PART` participations (by column), `POST` partner
 //! postings, `LENS` field lengths, `SYNG` project postings and lengths.
 //! Numbers inside payloads are LEB128 varints; strings are a length and
 //! UTF-8; sorted terms are front-coded. Unknown sections are skipped.
@@ -68,8 +68,12 @@ fn write_postings(w: &mut Writer, p: &Postings) {
         let mut last = 0;
         for e in postings {
             w.varint(u64::from(e.doc - last));
-            w.byte(e.field);
-            w.byte(e.tf);
+            // Field in the low 3 bits, term frequency above; 31 means
+            // "the frequency follows in the next byte".
+            w.byte(e.field | (e.tf.min(31) << 3));
+            if e.tf >= 31 {
+                w.byte(e.tf);
+            }
             last = e.doc;
         }
     }
@@ -95,7 +99,9 @@ fn read_postings(r: &mut Reader, docs: usize, fields: u8) -> Result<Postings, St
         for k in 0..n {
             let delta = r.varint()?;
             doc = doc.checked_add(delta).ok_or("a document number overflows")?;
-            let (field, tf) = (r.byte()?, r.byte()?);
+            let packed = r.byte()?;
+            let (field, tf) = (packed & 7, packed >> 3);
+            let tf = if tf == 31 { r.byte()? } else { tf };
             if doc >= docs as u64
                 || field >= fields
                 || (k > 0 && delta == 0 && field <= out.entries.last().map_or(0, |e| e.field))
@@ -128,15 +134,9 @@ pub fn write(index: &Index) -> Vec<u8> {
     sections.push((b"PROJ", w));
     let mut w = Writer::default();
     w.varint(data.partners.len() as u64);
-    for p in &data.partners {
-        w.varint(u64::from(p.project));
-        for s in [&p.organisation, &p.department, &p.street, &p.postal_code, &p.town, &p.country] {
-            w.str(s);
-        }
-        p.nuts.iter().for_each(|n| w.str(n));
-        for s in [&p.region, &p.legal_status, &p.partner_type, &p.role, &p.website] {
-            w.str(s);
-        }
+    data.partners.iter().for_each(|p| w.varint(u64::from(p.project)));
+    for column in 0..COLUMNS {
+        data.partners.iter().for_each(|p| w.str(column_of(p, column)));
     }
     sections.push((b"PART", w));
     let mut w = Writer::default();
@@ -250,6 +250,47 @@ fn read_projects(r: &mut Reader) -> Result<Vec<Project>, String> {
     Ok(out)
 }
 
+/// The text columns of a participation, in file order.
+const COLUMNS: usize = 14;
+
+/// Text column `c` of `p` (see [`COLUMNS`]).
+fn column_of(p: &Partner, c: usize) -> &String {
+    match c {
+        0 => &p.organisation,
+        1 => &p.department,
+        2 => &p.street,
+        3 => &p.postal_code,
+        4 => &p.town,
+        5 => &p.country,
+        6..=8 => &p.nuts[c - 6],
+        9 => &p.region,
+        10 => &p.legal_status,
+        11 => &p.partner_type,
+        12 => &p.role,
+        _ => &p.website,
+    }
+}
+
+/// Text column `c` of `p`, to fill.
+fn column_mut(p: &mut Partner, c: usize) -> &mut String {
+    match c {
+        0 => &mut p.organisation,
+        1 => &mut p.department,
+        2 => &mut p.street,
+        3 => &mut p.postal_code,
+        4 => &mut p.town,
+        5 => &mut p.country,
+        6..=8 => &mut p.nuts[c - 6],
+        9 => &mut p.region,
+        10 => &mut p.legal_status,
+        11 => &mut p.partner_type,
+        12 => &mut p.role,
+        _ => &mut p.website,
+    }
+}
+
+/// Participations are stored by column (all projects, then all names, …):
+/// similar values side by side compress better under gzip.
 fn read_partners(r: &mut Reader, projects: usize) -> Result<Vec<Partner>, String> {
     let n = r.len()?;
     let mut out = Vec::with_capacity(n.min(1 << 20));
@@ -258,21 +299,12 @@ fn read_partners(r: &mut Reader, projects: usize) -> Result<Vec<Partner>, String
         if project >= projects as u64 {
             return Err(format!("a participation names project {project} of {projects}"));
         }
-        out.push(Partner {
-            project: project as u32,
-            organisation: r.string()?,
-            department: r.string()?,
-            street: r.string()?,
-            postal_code: r.string()?,
-            town: r.string()?,
-            country: r.string()?,
-            nuts: [r.string()?, r.string()?, r.string()?],
-            region: r.string()?,
-            legal_status: r.string()?,
-            partner_type: r.string()?,
-            role: r.string()?,
-            website: r.string()?,
-        });
+        out.push(Partner { project: project as u32, ..Partner::default() });
+    }
+    for column in 0..COLUMNS {
+        for p in &mut out {
+            *column_mut(p, column) = r.string()?;
+        }
     }
     Ok(out)
 }
