@@ -139,6 +139,29 @@ fn runs_a_batch_with_a_summary() {
 }
 
 #[test]
+fn runs_the_batch_fixture_from_a_file() {
+    let (path, _) = built_index("batch-file.idx");
+    let queries = fixture("queries.jsonl");
+    let o = hitforms(&[
+        "search",
+        "--index",
+        path.to_str().unwrap(),
+        "--limit",
+        "1",
+        "--queries",
+        &queries,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let lines: Vec<Value> =
+        text(&o.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let first =
+        |i: usize| lines[i]["hits"][0]["organisation_name"].as_str().unwrap_or("").to_owned();
+    assert_eq!(first(2), "Pädagogische Hochschule Salzburg");
+    assert_eq!(first(3), "Universität Passau");
+    assert_eq!(lines[4]["summary"]["queries"], 4);
+}
+
+#[test]
 fn finds_similar_projects() {
     let (path, _) = built_index("similar.idx");
     let o = hitforms(&[

@@ -110,3 +110,45 @@ fn a_wrong_json_document_is_an_error_naming_the_file() {
     let err = import(&[("y.json", b"{ not json".as_slice())]).unwrap_err();
     assert!(err.contains("line 1"), "{err}");
 }
+
+/// A keep.eu partner row with the given organisation name (raw bytes).
+fn keep_row(organisation: &[u8]) -> Vec<u8> {
+    let mut row = b"P | A,P,A,".to_vec();
+    row.extend_from_slice(organisation);
+    row.extend_from_slice(b",True,,,Town,,DE,,,public,,,,,,\n");
+    row
+}
+
+const KEEP_HEADER: &[u8] = b"project_key,programme,acronym,organisation_name,is_lead_partner,street,postal_code,town,country,country_code,website,department,legal_status,nuts1_code,nuts1_name,nuts2_code,nuts2_name,nuts3_code,nuts3_name\n";
+
+#[test]
+fn keeps_a_row_that_is_not_utf8_and_says_so() {
+    let mut file = KEEP_HEADER.to_vec();
+    file.extend(keep_row(b"Stadt K\xf6ln"));
+    let (data, problems) = import(&[("latin1.csv", file.as_slice())]).unwrap();
+    assert_eq!(data.partners[0].organisation, "Stadt K\u{fffd}ln");
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        problems[0].to_string(),
+        "latin1.csv:2: organisation_name: not valid UTF-8; kept with U+FFFD (row kept)"
+    );
+}
+
+#[test]
+fn an_unclosed_quote_costs_only_the_rows_it_swallows() {
+    let mut file = KEEP_HEADER.to_vec();
+    file.extend(keep_row(b"Good One"));
+    file.extend(keep_row(b"\"Broken, never closed"));
+    let (data, problems) = import(&[("quote.csv", file.as_slice())]).unwrap();
+    assert_eq!(data.partners.len(), 1);
+    assert_eq!(data.partners[0].organisation, "Good One");
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].skipped && problems[0].line == 3, "{}", problems[0]);
+}
+
+#[test]
+fn a_header_without_a_required_column_is_an_error() {
+    let file = b"project_key,programme,acronym,organisation_name\nk,p,a,o\n";
+    let err = import(&[("short.csv", file.as_slice())]).unwrap_err();
+    assert!(err.contains("short.csv") && err.contains("country_code"), "{err}");
+}

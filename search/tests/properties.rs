@@ -100,3 +100,24 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn a_name_match_outranks_a_department_match_outranks_a_town_match(
+        word in prop::sample::select(WORDS),
+        filler in text(),
+    ) {
+        let folded = tokens(word);
+        prop_assume!(folded.len() == 1 && !tokens(&filler).contains(&folded[0]));
+        let with = |name: &str, department: &str, town: &str| Partner {
+            organisation: format!("{filler} {name}"),
+            department: format!("{filler} {department}"),
+            town: format!("{filler} {town}"),
+            ..Partner::default()
+        };
+        let partners = vec![with("", "", word), with("", word, ""), with(word, "", "")];
+        let index = Index::new(Dataset::from_parts(vec![Project::default()], partners));
+        let order: Vec<u32> = index.search(&Query::new(&format!("{word} "))).hits.iter().map(|h| h.doc).collect();
+        prop_assert_eq!(order, vec![2, 1, 0]);
+    }
+}
