@@ -7,6 +7,7 @@ mod compute;
 mod deps;
 mod edit;
 mod locate;
+mod numbering;
 mod propagate;
 mod view;
 

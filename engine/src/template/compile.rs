@@ -53,7 +53,14 @@ fn group(
                 one(expression, scopes, params, ty, problems)
             }
             FieldKind::Group(inner) => nested(inner, scopes, params, problems),
-            FieldKind::Repeat(rep) => nested(&mut rep.item, scopes, params, problems),
+            FieldKind::Repeat(rep) => {
+                scopes.push(rep.item.shape.clone());
+                for case in &mut rep.numbering_when {
+                    one(&mut case.when, scopes, params, &Type::Bool, problems);
+                }
+                scopes.pop();
+                nested(&mut rep.item, scopes, params, problems)
+            }
             _ => {}
         }
     }
