@@ -110,11 +110,13 @@ pub trait Files {
 /// The files `build.rs` embedded: every case file and every file they name.
 pub struct Embedded;
 
+const NOT_EMBEDDED: &str = "not embedded (tests/conformance-runner/build.rs embeds the case \
+    files and every `.json` path they name)";
+
 impl Files for Embedded {
     fn read(&self, path: &str) -> Result<String, String> {
-        embedded::FILES.iter().find(|(p, _)| *p == path).map(|(_, text)| (*text).to_owned()).ok_or_else(
-            || "not embedded (tests/conformance-runner/build.rs embeds the case files and every `.json` path they name)".to_owned(),
-        )
+        let found = embedded::FILES.iter().find(|(p, _)| *p == path);
+        found.map(|(_, text)| (*text).to_owned()).ok_or_else(|| NOT_EMBEDDED.to_owned())
     }
 }
 
