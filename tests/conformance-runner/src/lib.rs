@@ -427,6 +427,9 @@ impl<'f> Runner<'f> {
                 return report;
             }
         };
+        if cases.is_empty() {
+            report.mismatches.push(bad("the case file", "at least one case", "none").at(path));
+        }
         for case in cases {
             report.cases += 1;
             match case {

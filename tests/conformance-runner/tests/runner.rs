@@ -117,6 +117,8 @@ fn bad_case_files_are_mismatches_not_panics() {
         (&VALID.replace("\"computed\": {}", "\"computed\": {\"/a\": 1}"), "`computed` \"/a\"", "1"),
         (&VALID.replace("\"codes\": []", "\"codes\": [\"z\", \"a\"]"), "`codes`", "[\"z\", \"a\"]"),
         (&VALID.replace("\"data\": {}", "\"data\": []"), "`data`", ": data.not_object"),
+        (r#"{"template": "hit-application", "cases": []}"#, "the case file", "none"),
+        (r#"{"about": "", "examples": []}"#, "the case file", "none"),
     ] {
         let m = mismatches(text);
         assert_eq!(m.len(), 1, "{text}: {m:#?}");
