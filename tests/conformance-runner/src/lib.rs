@@ -689,9 +689,9 @@ impl<'f> Runner<'f> {
                         issues_text(&[p]),
                     ));
                 }
-                // The configuration set to the step, so `$step` and
-                // `$hiddenIds` follow it.
-                Some(Arc::new(c.at_step(case.step)))
+                // As loaded: the step given to the form (and to the
+                // validation context) sets `$step` and `$hiddenIds`.
+                Some(Arc::new(c))
             }
         };
         let mut form = FormState::new(t.clone(), case.data.clone())
