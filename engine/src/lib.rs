@@ -59,7 +59,7 @@ pub use builtin::{BUILTIN_TEMPLATES, builtin_template};
 pub use form::{FieldView, FormState, InputPart, Setup};
 pub use issue::{Code, Issue, Severity, pointer_push};
 pub use template::{
-    Choices, Cond, ExprSource, Field, FieldKind, Group, Item, NumberRules, Repeat, Rule, Section,
-    Template, Text, TextRules,
+    Choices, Cond, ExprSource, Field, FieldKind, Group, Item, NumberRules, NumberingCase, Repeat,
+    Rule, Section, Template, Text, TextRules,
 };
 pub use validate::{Context, is_valid, validate, validate_root, validate_with};

@@ -2,51 +2,33 @@
 //! exactly the findings listed in its `expected.json` under its call
 //! configuration — none for the valid ones — with the fixture code lists,
 //! and with the real NUTS, country and objective lists when the shared data
-//! folder is present.
+//! folder is present. The runner is `hitforms-conformance`
+//! (tests/conformance-runner), which runs the same manifest in wasm.
 
 mod hit;
 
 use hit::{config, errors, fixtures, read_json, real_lists, run, template};
+use hitforms_conformance::{Disk, Options, run_file};
 use hitforms_engine::codelists::CodeLists;
+use std::sync::Arc;
 
-fn check_all(lists: &CodeLists, which: &str) {
-    let root = fixtures().join("../../..");
-    let expected = read_json(&fixtures().join("examples/expected.json"));
-    let t = template("hit-application");
-    let mut failures = Vec::new();
-    for ex in expected["examples"].as_array().unwrap() {
-        let file = ex["file"].as_str().unwrap();
-        let c = config(
-            &t,
-            &std::fs::read_to_string(root.join(ex["config"].as_str().unwrap())).unwrap(),
-        );
-        let step = ex["step"].as_u64().unwrap() as u8;
-        let data = read_json(&fixtures().join("examples").join(file));
-        let got = errors(&run(&t, &c, step, data, lists).issues());
-        let mut want: Vec<(String, String)> = ex["errors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| (e[0].as_str().unwrap().to_owned(), e[1].as_str().unwrap().to_owned()))
-            .collect();
-        want.sort();
-        if got != want {
-            failures
-                .push(format!("{file} (step {step}, {which}):\n  got  {got:?}\n  want {want:?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+const MANIFEST: &str = "tests/fixtures/hit/examples/expected.json";
+
+fn check_all(options: &Options) {
+    let report = run_file(MANIFEST, &Disk::repo(), options);
+    assert!(report.cases >= 15, "only {} examples", report.cases);
+    assert!(report.mismatches.is_empty(), "{}", report.describe());
 }
 
 #[test]
 fn every_example_gives_exactly_its_expected_findings_with_the_fixture_lists() {
-    check_all(&CodeLists::fixtures(), "fixture code lists");
+    check_all(&Options::default());
 }
 
 #[test]
 fn every_example_gives_exactly_its_expected_findings_with_the_real_lists() {
     match real_lists() {
-        Some(lists) => check_all(&lists, "real code lists"),
+        Some(lists) => check_all(&Options { code_lists: Some(Arc::new(lists)) }),
         None => eprintln!("no shared data folder: only the fixture code lists were used"),
     }
 }

@@ -160,3 +160,44 @@ fn multilingual_fields_are_multilingual_and_names_single_language() {
         assert!(matches!(field(&t, path).kind, FieldKind::Text(_)), "{path}");
     }
 }
+
+#[test]
+fn list_items_are_numbered_as_in_jems() {
+    let path =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/hit/examples/one-step-valid.json");
+    let data = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let t = template();
+    let form = hitforms_engine::FormState::new(t, data).unwrap();
+    let number = |p: &str| form.item_number(p);
+    assert_eq!(number("/workPackages/1").as_deref(), Some("WP2"));
+    assert_eq!(number("/workPackages/1/activities/0").as_deref(), Some("A2.1"));
+    assert_eq!(number("/workPackages/0/activities/1/deliverables/0").as_deref(), Some("D1.2.1"));
+    assert_eq!(number("/associatedOrganizations/0").as_deref(), Some("AO1"));
+    // The lead partner is LP1, the others PP2, PP3 (Jems' numbering).
+    assert_eq!(number("/partners/0").as_deref(), Some("LP1"));
+    assert_eq!(number("/partners/2").as_deref(), Some("PP3"));
+    // Not items: a list, a field of an item, an index past the end.
+    assert_eq!(number("/workPackages"), None);
+    assert_eq!(number("/workPackages/1/activities/0/title"), None);
+    assert_eq!(number("/workPackages/7"), None);
+}
+
+#[test]
+fn the_lead_partner_comes_first() {
+    let path =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/hit/examples/one-step-valid.json");
+    let mut data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    data["partners"].as_array_mut().unwrap().swap(0, 1);
+    let form = hitforms_engine::FormState::new(template(), data).unwrap();
+    let found: Vec<_> = form
+        .issues()
+        .into_iter()
+        .filter(|i| i.code.as_str() == "hit.partner.lead_first")
+        .map(|i| i.path)
+        .collect();
+    assert_eq!(found, ["/partners/1/role"]);
+    // Numbered by role and place: the lead shows LP2 until it is moved up.
+    assert_eq!(form.item_number("/partners/1").as_deref(), Some("LP2"));
+    assert_eq!(form.item_number("/partners/0").as_deref(), Some("PP1"));
+}

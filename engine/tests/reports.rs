@@ -2,15 +2,18 @@
 //! every conformance case of `tests/fixtures/reports/conformance/` (format in
 //! its README) gives exactly its hand-computed values and its codes, and
 //! every example of `tests/fixtures/reports/examples.json` validates as
-//! stated. The CLI runs the same files (cli/tests/reports.rs).
+//! stated, through the shared runner `hitforms-conformance`
+//! (tests/conformance-runner; it runs the same files in wasm). The CLI runs
+//! the same files (cli/tests/reports.rs).
 //!
 //! The expected numbers in the case files are worked out by hand from
 //! hit-domain.md §3.1, §3.2, §4.1–§4.3; the arithmetic of each is in the
 //! comment of the test that names the case, and in the README.
 
+use hitforms_conformance::{Disk, Options, run_file, run_files};
 use hitforms_engine::config::{Config, Step};
 use hitforms_engine::number::{decimal_of, parse_decimal};
-use hitforms_engine::{Context, FormState, Template, builtin_template, validate_with};
+use hitforms_engine::{FormState, Template, builtin_template};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -42,12 +45,6 @@ fn step(v: &Value) -> Step {
     if v.as_u64() == Some(1) { Step::One } else { Step::Two }
 }
 
-fn sorted_codes(issues: &[hitforms_engine::Issue]) -> Vec<String> {
-    let mut codes: Vec<String> = issues.iter().map(|i| i.code.to_string()).collect();
-    codes.sort();
-    codes
-}
-
 fn expected_codes(case: &Value) -> Vec<String> {
     case["codes"].as_array().unwrap().iter().map(|c| c.as_str().unwrap().to_owned()).collect()
 }
@@ -64,34 +61,16 @@ fn same(got: Option<&Value>, expected: &Value) -> bool {
     }
 }
 
-/// Runs one conformance case: the form (which fills computed values) gives
-/// the expected values and codes, and validating the raw document or the
-/// computed one gives the same codes (no rule depends on computed values
-/// being present in the data).
+/// Runs one conformance case with the shared runner (tests/conformance-runner):
+/// the form (which fills computed values) gives the expected values and
+/// codes, and validating the raw document or the computed one gives the
+/// same codes (no rule depends on computed values being present in the
+/// data). The same runner runs every case in wasm.
 fn run_case(file: &str) {
-    let path = repo().join("tests/fixtures/reports/conformance").join(file);
-    let case = read_json(&path);
-    let t = template(case["template"].as_str().unwrap());
-    let c = config(&t, &case["config"]).map(Arc::new);
-    let s = step(&case["step"]);
-    let mut form = FormState::new(t.clone(), case["data"].clone()).unwrap();
-    if let Some(c) = &c {
-        form = form.with_config(c.clone(), s);
-    }
-    let doc = form.data();
-    let computed = case["computed"].as_object().unwrap();
-    for (pointer, expected) in computed {
-        let got = doc.pointer(pointer);
-        assert!(same(got, expected), "{file} {pointer}: expected {expected}, got {got:?}");
-    }
-    let expected = expected_codes(&case);
-    assert_eq!(sorted_codes(&form.issues()), expected, "{file}: codes of the form");
-    let ctx = match &c {
-        Some(c) => Context::configured(&t, c, s),
-        None => Context::of(&t),
-    };
-    assert_eq!(sorted_codes(&validate_with(&ctx, &case["data"])), expected, "{file}: raw data");
-    assert_eq!(sorted_codes(&validate_with(&ctx, &doc)), expected, "{file}: computed data");
+    let path = format!("tests/fixtures/reports/conformance/{file}");
+    let report = run_file(&path, &Disk::repo(), &Options::default());
+    assert_eq!(report.cases, 1, "{path}");
+    assert!(report.mismatches.is_empty(), "{}", report.describe());
 }
 
 /// The computed document of a case (its form's data).
@@ -131,9 +110,11 @@ fn case_files() -> Vec<String> {
 fn every_conformance_case_gives_its_values_and_codes() {
     let files = case_files();
     assert!(files.len() >= 40, "only {} cases", files.len());
-    for file in &files {
-        run_case(file);
-    }
+    let paths: Vec<String> =
+        files.iter().map(|f| format!("tests/fixtures/reports/conformance/{f}")).collect();
+    let report = run_files(paths.iter().map(String::as_str), &Disk::repo(), &Options::default());
+    assert_eq!(report.cases, files.len());
+    assert!(report.mismatches.is_empty(), "{}", report.describe());
 }
 
 #[test]
@@ -376,28 +357,12 @@ fn academy_experience_and_support() {
 
 #[test]
 fn every_example_validates_as_stated() {
-    let dir = repo().join("tests/fixtures/reports");
-    let manifest = read_json(&dir.join("examples.json"));
-    let examples = manifest["examples"].as_array().unwrap();
-    assert_eq!(examples.len(), 8);
-    for e in examples {
-        let file = e["file"].as_str().unwrap();
-        let data = read_json(&dir.join(file));
-        let t = template(e["template"].as_str().unwrap());
-        let c = config(&t, &e["config"]);
-        let ctx = match &c {
-            Some(c) => Context::configured(&t, c, step(&e["step"])),
-            None => Context::of(&t),
-        };
-        let issues = validate_with(&ctx, &data);
-        assert_eq!(sorted_codes(&issues), expected_codes(e), "{file}");
-        // The same through the form, which fills the computed values first.
-        let mut form = FormState::new(t.clone(), data).unwrap();
-        if let Some(c) = c {
-            form = form.with_config(Arc::new(c), step(&e["step"]));
-        }
-        assert_eq!(sorted_codes(&form.issues()), expected_codes(e), "{file} (form)");
-    }
+    // Validated as given and through the form, which fills the computed
+    // values first: the same codes.
+    let report =
+        run_file("tests/fixtures/reports/examples.json", &Disk::repo(), &Options::default());
+    assert_eq!(report.cases, 8);
+    assert!(report.mismatches.is_empty(), "{}", report.describe());
 }
 
 #[test]

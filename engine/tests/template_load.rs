@@ -115,3 +115,27 @@ fn computed_values_that_depend_on_themselves_are_reported() {
         "c reads the cycle but is not on it"
     );
 }
+
+#[test]
+fn numberings_name_only_their_own_or_enclosing_numbers() {
+    let json = r#"{"id": "t", "version": "1", "title": {"en": "T"}, "sections": [
+      {"id": "s", "title": {"en": "S"}, "fields": [
+        {"id": "wps", "kind": "repeat", "label": {"en": "WPs"}, "numbering": "WP{n}", "numberAs": "wp",
+         "fields": [
+          {"id": "acts", "kind": "repeat", "label": {"en": "Activities"}, "numbering": "A{wp}.{n}",
+           "fields": [{"id": "x", "kind": "text", "label": {"en": "X"}}]},
+          {"id": "bad", "kind": "repeat", "label": {"en": "Bad"}, "numbering": "B{act}.{n}",
+           "fields": [{"id": "y", "kind": "text", "label": {"en": "Y"}}]}
+         ]},
+        {"id": "open", "kind": "repeat", "label": {"en": "Open"}, "numbering": "O{wp",
+         "fields": [{"id": "z", "kind": "text", "label": {"en": "Z"}}]}
+      ]}
+    ]}"#;
+    assert_eq!(
+        problems(json),
+        [
+            ("/sections/0/fields/0/fields/1/numbering".to_owned(), Code::TemplateInvalidValue),
+            ("/sections/0/fields/1/numbering".to_owned(), Code::TemplateInvalidValue),
+        ]
+    );
+}

@@ -10,13 +10,15 @@ const STEPS: &[Step] = &[
     ("install what is missing", setup::all),
     ("rustfmt", || cargo(&["fmt", "--all", "--check"])),
     ("clippy (native crates)", || cargo(&["clippy", "--all-targets", "--", "-D", "warnings"])),
-    ("clippy (widgets and wasm bench, wasm32)", || {
+    ("clippy (widgets, wasm bench and conformance runner, wasm32)", || {
         cargo(&[
             "clippy",
             "-p",
             "hitforms-widgets",
             "-p",
             "hitforms-bench-wasm",
+            "-p",
+            "hitforms-conformance",
             "--target",
             "wasm32-unknown-unknown",
             "--all-targets",
@@ -26,7 +28,10 @@ const STEPS: &[Step] = &[
         ])
     }),
     ("engine and search have no web dependency", engine_is_pure),
-    ("native tests (engine, search, CLI, xtask; includes the fuzz smoke run)", || cargo(&["test"])),
+    (
+        "native tests (engine, search, CLI, xtask, conformance runner; includes the fuzz smoke run)",
+        || cargo(&["test"]),
+    ),
     // Built, not run (`cargo xtask bench` runs them), so they do not rot.
     ("benchmarks compile", || cargo(&["build", "--benches"])),
     ("fuzz targets compile (stable `cargo check` of fuzz/)", || {
@@ -36,6 +41,12 @@ const STEPS: &[Step] = &[
     }),
     ("browser tests (wasm-bindgen-test, headless Chromium)", || {
         util::run("wasm-pack", &["test", "--headless", "--chrome", "widgets"])
+    }),
+    // Every conformance case and example through the engine in wasm (with
+    // the expression language, which the widget ships without):
+    // docs/conformance.md.
+    ("conformance cases in the browser (wasm-bindgen-test, headless Chromium)", || {
+        util::run("wasm-pack", &["test", "--headless", "--chrome", "tests/conformance-runner"])
     }),
     ("release build of the npm package", crate::build_widgets),
     ("size budget", || size::report().map(|_| ())),

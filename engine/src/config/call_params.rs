@@ -102,9 +102,43 @@ pub(crate) fn types() -> Vec<(&'static str, Type)> {
     entries(&Config::default()).into_iter().map(|(n, t, _)| (n, t)).collect()
 }
 
+/// Every call parameter's name, in [`types`] order (a test checks they
+/// agree): a plain list, so that checking a template's parameter names does
+/// not link the call settings' code into builds that never use them.
+const NAMES: &[&str] = &[
+    "callType",
+    "twoStep",
+    "inputLanguages",
+    "fallbackLanguage",
+    "periodLength",
+    "additionalFundAllowed",
+    "step",
+    "hiddenIds",
+    "funds",
+    "flatRateStaff",
+    "flatRateStaffAdjustable",
+    "flatRateOfficeOnStaff",
+    "flatRateOfficeOnStaffAdjustable",
+    "flatRateOfficeOnDirect",
+    "flatRateOfficeOnDirectAdjustable",
+    "flatRateTravelOnStaff",
+    "flatRateTravelOnStaffAdjustable",
+    "flatRateOtherOnStaff",
+    "flatRateOtherOnStaffAdjustable",
+    "lumpSums",
+    "unitCosts",
+    "realCostStaffAllowed",
+    "realCostTravelAllowed",
+    "realCostExternalAllowed",
+    "realCostEquipmentAllowed",
+    "realCostInfrastructureAllowed",
+    "projectDefinedUnitCostAllowed",
+    "projectDefinedLumpSumAllowed",
+];
+
 /// Whether `name` is a call parameter (a template may not declare it).
 pub(crate) fn is_reserved(name: &str) -> bool {
-    types().iter().any(|(n, _)| *n == name)
+    NAMES.contains(&name)
 }
 
 fn list_of(t: Type) -> Type {
@@ -148,6 +182,8 @@ mod tests {
         assert_eq!(config.parameter("flatRateStaffAdjustable"), Some(&Value::Bool(true)));
         assert_eq!(config.parameter("flatRateOtherOnStaff"), Some(&Value::Null));
         assert!(is_reserved("funds") && !is_reserved("maxDuration"));
+        let typed: Vec<&str> = types().into_iter().map(|(n, _)| n).collect();
+        assert_eq!(typed, NAMES);
     }
 
     #[test]

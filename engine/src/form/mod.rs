@@ -7,6 +7,7 @@ mod compute;
 mod deps;
 mod edit;
 mod locate;
+mod numbering;
 mod propagate;
 mod view;
 
@@ -61,7 +62,11 @@ impl FormState {
     /// A form over `data`, which must be a JSON object (else a
     /// [`Code::DataNotObject`] issue is returned).
     pub fn new(template: Template, data: serde_json::Value) -> Result<FormState, Issue> {
-        Self::new_with(template, data, Setup::default())
+        // Not through `new_with`: a build that never applies a configuration
+        // (the widget, for now) then links none of the configuration code.
+        let mut state = Self::unchecked(template, data)?;
+        state.revalidate_all();
+        Ok(state)
     }
 
     /// A form over `data` with `setup` applied, validated once.
@@ -70,6 +75,17 @@ impl FormState {
         data: serde_json::Value,
         setup: Setup,
     ) -> Result<FormState, Issue> {
+        let mut state = Self::unchecked(template, data)?;
+        state.code_lists = setup.code_lists;
+        if let Some((config, step)) = setup.config {
+            state.set_config(config, step);
+        }
+        state.revalidate_all();
+        Ok(state)
+    }
+
+    /// A form over `data` before its first validation.
+    fn unchecked(template: Template, data: serde_json::Value) -> Result<FormState, Issue> {
         if !data.is_object() {
             return Err(Issue::error("", Code::DataNotObject));
         }
@@ -88,13 +104,8 @@ impl FormState {
             params: Vec::new(),
         };
         state.params = crate::validate::param_values(&state.template, None);
-        state.code_lists = setup.code_lists;
-        if let Some((config, step)) = setup.config {
-            state.set_config(config, step);
-        }
         state.has_expressions = uses_expressions(&state.template);
         state.deps = deps::Deps::of(&state.template);
-        state.revalidate_all();
         Ok(state)
     }
 

@@ -50,6 +50,9 @@ fn property(name: &str) -> Option<Value> {
             "items": {"enum": ["maxLength", "min", "max", "maxItems"]}}),
         "type" => json!({"enum": ["number", "text", "boolean", "date"]}),
         "severity" => json!({"enum": ["error", "warning"]}),
+        "numberingWhen" => json!({"type": "array", "items": {"type": "object",
+            "required": ["when", "numbering"], "additionalProperties": false,
+            "properties": {"when": expr, "numbering": {"type": "string"}}}}),
         _ => return None,
     })
 }

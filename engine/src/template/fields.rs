@@ -3,7 +3,7 @@
 //! misplaced property is reported rather than ignored.
 
 use super::Field;
-use super::kinds::{Choices, FieldKind, NumberRules, Repeat, TextRules};
+use super::kinds::{Choices, FieldKind, NumberRules, NumberingCase, Repeat, TextRules};
 use super::load::Loader;
 use super::read::{Obj, object, wrong_type};
 use crate::issue::{Code, Issue};
@@ -60,8 +60,12 @@ pub(crate) fn kind_keys(kind: &str) -> Option<&'static [&'static str]> {
         "select" => &["options", "codeList"],
         "multiSelect" => &["options", "codeList", "minItems", "maxItems"],
         "group" => &["fields", "rules"],
-        "repeat" => &["fields", "rules", "minItems", "maxItems", "numbering", "numberAs"],
-        "table" => &["columns", "rules", "minRows", "maxRows", "numbering", "numberAs"],
+        "repeat" => {
+            &["fields", "rules", "minItems", "maxItems", "numbering", "numberAs", "numberingWhen"]
+        }
+        "table" => {
+            &["columns", "rules", "minRows", "maxRows", "numbering", "numberAs", "numberingWhen"]
+        }
         "computed" => &["expression", "type", "scale"],
         _ => return None,
     })
@@ -275,6 +279,7 @@ impl Loader {
         }
         let numbering = self.opt_string(obj, "numbering");
         let number_as = self.opt_string(obj, "numberAs");
+        let numbering_when = self.numbering_cases(obj);
         let item = self.group(obj, key)?;
         if table {
             for field in &item.fields {
@@ -288,6 +293,29 @@ impl Loader {
                 }
             }
         }
-        Some(Repeat { item, min_items, max_items, numbering, number_as, table })
+        Some(Repeat { item, min_items, max_items, numbering, number_as, numbering_when, table })
+    }
+
+    /// `numberingWhen`: `[{"when": expression, "numbering": "LP{n}"}, …]`.
+    fn numbering_cases(&mut self, obj: &Obj) -> Vec<NumberingCase> {
+        let Some(v) = obj.map.get("numberingWhen") else { return Vec::new() };
+        let path = obj.at("numberingWhen");
+        let Some(list) = v.as_array() else {
+            self.problems.push(wrong_type(&path, "array"));
+            return Vec::new();
+        };
+        let mut cases = Vec::new();
+        for (i, c) in list.iter().enumerate() {
+            let p = crate::issue::pointer_push(&path, &i.to_string());
+            let Some(o) = object(c, &p, &["when", "numbering"], &mut self.problems) else {
+                continue;
+            };
+            let when = self.expr(&o, "when", true);
+            let numbering = o.req_str("numbering", &mut self.problems).map(str::to_owned);
+            if let (Some(when), Some(numbering)) = (when, numbering) {
+                cases.push(NumberingCase { when, numbering });
+            }
+        }
+        cases
     }
 }

@@ -100,8 +100,20 @@ pub struct Repeat {
     pub numbering: Option<String>,
     /// The name enclosing numberings use for this repeat's number (`wp`).
     pub number_as: Option<String>,
+    /// Numberings for items where a condition holds, tried in order before
+    /// `numbering` (Jems numbers the lead partner `LP1`, the others `PP2`…).
+    pub numbering_when: Vec<NumberingCase>,
     /// Rendered as a table (rows × columns) rather than a list of cards.
     pub table: bool,
+}
+
+/// A numbering that applies to the items of a list where `when` holds.
+#[derive(Clone, Debug)]
+pub struct NumberingCase {
+    /// The condition, in the scope of the item.
+    pub when: super::ExprSource,
+    /// The numbering, e.g. `LP{n}`.
+    pub numbering: String,
 }
 
 impl FieldKind {

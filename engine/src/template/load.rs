@@ -138,6 +138,7 @@ impl Loader {
         self.check_visibility_ids(&template);
         super::compile::compile_expressions(&mut template, &mut self.problems);
         super::cycles::check_cycles(&template, &mut self.problems);
+        super::numbering::check(&template.root, &mut self.problems);
         Some(template)
     }
 

@@ -17,10 +17,11 @@ mod cycles;
 pub(crate) mod fields;
 mod kinds;
 pub(crate) mod load;
+pub mod numbering;
 pub(crate) mod read;
 mod text;
 
-pub use kinds::{Choices, FieldKind, NumberRules, Repeat, TextRules};
+pub use kinds::{Choices, FieldKind, NumberRules, NumberingCase, Repeat, TextRules};
 pub use text::Text;
 
 use crate::issue::Issue;
