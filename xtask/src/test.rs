@@ -32,7 +32,8 @@ const STEPS: &[Step] = &[
         "native tests (engine, search, CLI, xtask, conformance runner; includes the fuzz smoke run)",
         || cargo(&["test"]),
     ),
-    // Built, not run (`cargo xtask bench` runs them), so they do not rot.
+    // Built, not run, so they do not rot (`cargo xtask bench` runs the
+    // engine's, `cargo bench -p hitforms-search` the partner search's).
     ("benchmarks compile", || cargo(&["build", "--benches"])),
     ("fuzz targets compile (stable `cargo check` of fuzz/)", || {
         let target_dir = util::root().join("target");
