@@ -19,8 +19,10 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// Score factor of a prefix expansion (the word being typed).
 const PREFIX: f32 = 0.8;
-/// Score factors of matches with one and two typos.
-const TYPO: [f32; 3] = [1.0, 0.6, 0.4];
+/// Score factors of matches with one and two typos: low enough that a
+/// prefix match usually outranks a typo match even when the typo match
+/// repeats ("hafen" ranks "Hafenfest" above "Haren-Haren").
+const TYPO: [f32; 3] = [1.0, 0.4, 0.25];
 /// The most query words used (more are ignored).
 pub const MAX_WORDS: usize = 16;
 

@@ -45,6 +45,19 @@ fn typos_are_tolerated_by_word_length() {
 }
 
 #[test]
+fn exact_words_outrank_prefixes_outrank_typos() {
+    let projects = vec![Project::default()];
+    let partners = vec![
+        partner("Haren Haren", "", ""),
+        partner("Hafenfest Papenburg", "", ""),
+        partner("Hafen Papenburg", "", ""),
+    ];
+    let index = Index::new(Dataset::from_parts(projects, partners));
+    let order: Vec<u32> = index.search(&q("hafen")).hits.iter().map(|h| h.doc).collect();
+    assert_eq!(order, [2, 1, 0]);
+}
+
+#[test]
 fn all_words_must_match_else_the_results_are_relaxed() {
     let index = common::index();
     let r = index.search(&q("museum trento"));
