@@ -190,6 +190,19 @@ fn main() {
     let load_ms = start.elapsed().as_secs_f64() * 1e3;
     let memory = rss_mb() - before;
     let queries = queries(&index);
+    // For the wasm run (docs/benchmarks.md): the index and the queries.
+    if let Some(dir) = std::env::var_os("HITFORMS_BENCH_OUT") {
+        let dir = PathBuf::from(dir);
+        std::fs::write(dir.join("partners-100k.hfsx"), &bytes).unwrap();
+        let lines: Vec<String> = queries
+            .iter()
+            .map(|(kind, q)| {
+                let country = q.filters.country.clone().unwrap_or_default();
+                serde_json::json!({"id": kind, "query": q.text, "country": country}).to_string()
+            })
+            .collect();
+        std::fs::write(dir.join("queries-400.jsonl"), lines.join("\n") + "\n").unwrap();
+    }
     for (_, q) in &queries {
         std::hint::black_box(index.search(q));
     }

@@ -10,7 +10,7 @@ const STEPS: &[Step] = &[
     ("install what is missing", setup::all),
     ("rustfmt", || cargo(&["fmt", "--all", "--check"])),
     ("clippy (native crates)", || cargo(&["clippy", "--all-targets", "--", "-D", "warnings"])),
-    ("clippy (widgets, wasm bench and conformance runner, wasm32)", || {
+    ("clippy (widgets, wasm benches and conformance runner, wasm32)", || {
         cargo(&[
             "clippy",
             "-p",
@@ -19,6 +19,8 @@ const STEPS: &[Step] = &[
             "hitforms-bench-wasm",
             "-p",
             "hitforms-conformance",
+            "-p",
+            "hitforms-bench-search-wasm",
             "--target",
             "wasm32-unknown-unknown",
             "--all-targets",
