@@ -28,8 +28,9 @@ impl<'a> Compiled<'a> {
             (Facet::Period, &f.period),
         ];
         let mut out = Compiled { index, checks: Vec::new(), nuts: None, impossible: false };
+        // An empty value is no filter ("country": "" in a batch line).
         for (facet, value) in wanted {
-            if let Some(v) = value {
+            if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
                 match index.facets.id(facet, v) {
                     Some(id) => out.checks.push((facet, id)),
                     None => out.impossible = true,

@@ -27,7 +27,8 @@ const TYPO: [f32; 3] = [1.0, 0.4, 0.25];
 pub const MAX_WORDS: usize = 16;
 
 /// Restrictions on the participations searched. Values compare folded
-/// (case and diacritics ignored); `nuts` is a code prefix at any level.
+/// (case and diacritics ignored); `nuts` is a code prefix at any level; an
+/// empty value restricts nothing.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filters {
     /// Country code.

@@ -118,6 +118,12 @@ fn filters_narrow_and_facets_count() {
     let private = Filters { legal_status: Some("Private".into()), ..Filters::default() };
     assert_eq!(with(private), ["Erfurt Chamber of Crafts"]);
     assert!(with(Filters { country: Some("XX".into()), ..Filters::default() }).is_empty());
+    let all = with(Filters::default()).len();
+    assert_eq!(
+        with(Filters { country: Some(" ".into()), nuts: Some("".into()), ..Filters::default() })
+            .len(),
+        all
+    );
 
     let mut query = q("erfurt");
     query.filters.country = Some("DE".into());
