@@ -202,6 +202,18 @@ fn main() {
             })
             .collect();
         std::fs::write(dir.join("queries-400.jsonl"), lines.join("\n") + "\n").unwrap();
+        // The same records as plain JSON lines, for the MiniSearch run.
+        let records: Vec<String> = (0..index.len())
+            .map(|doc| {
+                let p = &index.data.partners[doc];
+                let project = index.data.project_of(p);
+                serde_json::json!({"id": doc, "name": p.organisation, "department": p.department,
+                    "town": p.town, "acronym": project.acronym, "title": project.title,
+                    "region": p.region, "programme": project.programme, "country": p.country})
+                .to_string()
+            })
+            .collect();
+        std::fs::write(dir.join("records-100k.jsonl"), records.join("\n") + "\n").unwrap();
     }
     for (_, q) in &queries {
         std::hint::black_box(index.search(q));
