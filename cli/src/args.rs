@@ -12,12 +12,14 @@ pub enum Command {
     Templates,
     /// `check [--json] TEMPLATE`.
     Check { template: String, json: bool },
-    /// `validate --template T [--config C] [--step 1|2] [--json] [--data DIR] DATA`.
+    /// `validate --template T [--config C] [--step 1|2] [--json] [--data DIR]
+    /// [--code-lists FILE]... DATA`.
     Validate {
         template: String,
         data: String,
         json: bool,
         data_dir: Option<String>,
+        code_list_files: Vec<String>,
         config: Option<String>,
         step: u8,
     },
@@ -43,7 +45,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         return crate::args_search::parse(&sub, &mut p).map(Command::Search);
     }
     let (mut template, mut json, mut positional, mut data_dir) = (None, false, Vec::new(), None);
-    let (mut config, mut step) = (None, 2u8);
+    let (mut config, mut step, mut code_list_files) = (None, 2u8, Vec::new());
     while let Some(arg) = p.next().map_err(|e| e.to_string())? {
         match arg {
             Long("json") => json = true,
@@ -81,6 +83,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
                         .map_err(|_| "--data is not valid UTF-8")?,
                 )
             }
+            Long("code-lists") if sub == "validate" => code_list_files.push(
+                p.value()
+                    .map_err(|e| e.to_string())?
+                    .string()
+                    .map_err(|_| "--code-lists is not valid UTF-8")?,
+            ),
             Long("help") | Short('h') => return Ok(Command::Help),
             Value(v) => positional
                 .push(v.string().map_err(|_| "an argument is not valid UTF-8".to_owned())?),
@@ -93,7 +101,16 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         ("check", _) => Err("check takes exactly one TEMPLATE".into()),
         ("validate", [d]) => match template {
             Some(template) => {
-                Ok(Command::Validate { template, data: d.clone(), json, data_dir, config, step })
+                let data = d.clone();
+                Ok(Command::Validate {
+                    template,
+                    data,
+                    json,
+                    data_dir,
+                    code_list_files,
+                    config,
+                    step,
+                })
             }
             None => Err("validate needs --template TEMPLATE".into()),
         },
@@ -128,6 +145,7 @@ mod tests {
             data: "d.json".into(),
             json: true,
             data_dir: None,
+            code_list_files: vec![],
             config: None,
             step: 2,
         };
@@ -137,11 +155,15 @@ mod tests {
             data: "d.json".into(),
             json: false,
             data_dir: Some("x".into()),
+            code_list_files: vec!["a.json".into(), "b.json".into()],
             config: Some("c.json".into()),
             step: 1,
         };
         assert_eq!(
-            parse_str("validate d.json --template=t.json --data x --config c.json --step 1"),
+            parse_str(
+                "validate d.json --template=t.json --data x --code-lists a.json --config c.json \
+                 --step 1 --code-lists b.json"
+            ),
             Ok(want)
         );
     }

@@ -55,12 +55,47 @@ pub fn data(path: &str) -> Result<Value, String> {
 }
 
 /// Code lists from `--data DIR` (an error if unreadable), else from the
-/// default data folder when it exists, else none.
-pub fn code_lists(dir: Option<&str>) -> Result<Option<CodeLists>, String> {
-    match dir {
-        Some(dir) => CodeLists::from_data_dir(std::path::Path::new(dir)).map(Some),
-        None => Ok(CodeLists::from_data_dir(&default_data_dir()).ok()),
+/// default data folder when it exists, else none; then the lists of each
+/// `--code-lists FILE`, which add to or replace those.
+pub fn code_lists(dir: Option<&str>, files: &[String]) -> Result<Option<CodeLists>, String> {
+    let mut lists = match dir {
+        Some(dir) => CodeLists::from_data_dir(std::path::Path::new(dir)).map(Some)?,
+        None => CodeLists::from_data_dir(&default_data_dir()).ok(),
+    };
+    for path in files {
+        let extra = code_list_file(path)?;
+        let all = lists.get_or_insert_with(CodeLists::default);
+        for name in extra.names() {
+            all.insert(name, extra.get(name).unwrap_or_default().to_vec());
+        }
     }
+    Ok(lists)
+}
+
+/// A code-list file: `{"name": [{"value", "label": {"en": …}, "parent"?}]}`
+/// (the shape `CodeLists::to_json` writes). Every entry must be well
+/// formed: one that is not is an error naming the list and the entry.
+fn code_list_file(path: &str) -> Result<CodeLists, String> {
+    let json = data(path)?;
+    let Some(object) = json.as_object() else {
+        return Err(format!("{path}: a code-list file is an object of named lists"));
+    };
+    let lists = CodeLists::from_json(&json);
+    for (name, entries) in object {
+        let given = entries.as_array().map(Vec::len);
+        let read = lists.get(name).map_or(0, <[_]>::len);
+        match given {
+            None => return Err(format!("{path}: list {name:?} is not an array")),
+            Some(n) if n != read => {
+                return Err(format!(
+                    "{path}: list {name:?} has entries that are not {{\"value\", \"label\"}} \
+                     objects ({read} of {n} read)"
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(lists)
 }
 
 /// A call configuration for `template`, strictly loaded; all its problems

@@ -22,7 +22,8 @@ hitforms: check form templates and validate data against them
 
 USAGE:
     hitforms check [--json] TEMPLATE
-    hitforms validate --template TEMPLATE [--config CALL] [--step 1|2] [--json] [--data DIR] DATA
+    hitforms validate --template TEMPLATE [--config CALL] [--step 1|2] [--json] [--data DIR]
+                      [--code-lists FILE]... DATA
     hitforms compute --template TEMPLATE [--config CALL] DATA
     hitforms schema template
     hitforms schema data --template TEMPLATE
@@ -39,7 +40,8 @@ standard input. CALL is a call configuration (docs/configuration.md): its
 input languages and field visibility apply, for --step 1 (step 1 of a
 two-step call) or 2 (the default: step 2, or a one-step call). Code lists (NUTS, countries, partner types, objectives) are
 read from --data DIR, else $HITFORMS_DATA, else ../shared/data; without
-them, codes of those lists are not checked.
+them, codes of those lists are not checked. Each --code-lists FILE adds or
+replaces lists: {\"name\": [{\"value\": \"AT\", \"label\": {\"en\": \"Austria\"}}]}.
 
 Partner search (docs/index-format.md): FILE is keep.eu partners or projects
 CSV, the Swedish 2021-2027 CSV, or hitforms JSON; INDEX a file written by
@@ -103,11 +105,11 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::SchemaData { template } => {
             print_json(&hitforms_engine::schema::data_schema(&input::template(&template)?))
         }
-        Command::Validate { template, data, json, data_dir, config, step } => {
+        Command::Validate { template, data, json, data_dir, code_list_files, config, step } => {
             let template = input::template(&template)?;
             let config = config.map(|c| input::config(&c, &template)).transpose()?;
             let data = input::data(&data)?;
-            let lists = input::code_lists(data_dir.as_deref())?;
+            let lists = input::code_lists(data_dir.as_deref(), &code_list_files)?;
             let step = if step == 1 { Step::One } else { Step::Two };
             if !data.is_object() {
                 let issue = hitforms_engine::Issue::error("", hitforms_engine::Code::DataNotObject);

@@ -158,3 +158,43 @@ fn a_call_configuration_breaking_jems_rules_is_refused_with_every_problem() {
         assert!(e.contains(expected), "{expected} missing in:\n{e}");
     }
 }
+
+/// `validate` with code lists given by file only (no data folder).
+fn validate_with_lists(lists: &str) -> Output {
+    // One file per call: tests run in parallel.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let file = temp_file(&format!("lists-{n}.json"), lists);
+    Command::new(env!("CARGO_BIN_EXE_hitforms"))
+        .env("HITFORMS_DATA", "/nonexistent/hitforms-data")
+        .args(["validate", "--template", "hit-application", "--config"])
+        .arg(call("call-standard-one-step.json"))
+        .arg("--code-lists")
+        .arg(&file)
+        .arg(example("one-step-valid.json"))
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn code_lists_named_by_file_are_checked() {
+    let both = r#"{"countries": [{"value": "CZ", "label": {"en": "Czechia"}},
+                                 {"value": "AT", "label": {"en": "Austria"}}]}"#;
+    let o = validate_with_lists(both);
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    // Without Austria, the Austrian partner's country is unknown.
+    let one = r#"{"countries": [{"value": "CZ", "label": {"en": "Czechia"}}]}"#;
+    let o = validate_with_lists(one);
+    assert_eq!(o.status.code(), Some(1), "{}{}", out(&o), err(&o));
+    assert!(out(&o).contains("/partners/2/mainAddress/countryCode"), "{}", out(&o));
+    assert!(out(&o).contains("select.unknown_option"), "{}", out(&o));
+}
+
+#[test]
+fn a_malformed_code_list_file_is_unusable_input() {
+    for bad in [r#"[1, 2]"#, r#"{"countries": 5}"#, r#"{"countries": [{"value": "AT"}]}"#, "{"] {
+        let o = validate_with_lists(bad);
+        assert_eq!(o.status.code(), Some(2), "{bad}: {}{}", out(&o), err(&o));
+        assert!(err(&o).contains("lists-"), "{bad}: {}", err(&o));
+    }
+}
