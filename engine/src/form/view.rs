@@ -66,9 +66,7 @@ impl FormState {
             .and_then(|r| r.slots.get(found.slot))
             .unwrap_or(&Value::Null);
         let mut issues: Vec<Issue> = self.by_field.get(pointer).cloned().unwrap_or_default();
-        issues.extend(
-            self.by_rule.iter().filter(|((path, _), _)| path == pointer).map(|(_, i)| i.clone()),
-        );
+        issues.extend(self.by_rule.get(pointer).into_iter().flatten().cloned());
         let text_of = |v: &Value| match v {
             Value::Null => String::new(),
             Value::Text(s) => s.clone(),
