@@ -74,7 +74,7 @@ impl FormState {
             Value::Date(d) => d.to_string(),
             Value::Bool(b) => b.to_string(),
             Value::Invalid(serde_json::Value::String(s)) => s.clone(),
-            Value::Invalid(j) => j.to_string(),
+            Value::Invalid(j) => serde_json::to_string(j).unwrap_or_default(),
             _ => String::new(),
         };
         let part =
