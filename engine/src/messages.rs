@@ -123,7 +123,9 @@ pub fn interpolate(template: &str, issue: &Issue) -> String {
                 let name = &after[..close];
                 match issue.params.get(name) {
                     Some(Value::String(s)) => out.push_str(s),
-                    Some(v) => out.push_str(&v.to_string()),
+                    // Compact JSON, as `Display` writes it (without linking its
+                    // pretty form).
+                    Some(v) => out.push_str(&serde_json::to_string(v).unwrap_or_default()),
                     None => out.push_str(&rest[open..open + close + 2]),
                 }
                 rest = &after[close + 1..];

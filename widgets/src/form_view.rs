@@ -9,7 +9,6 @@ use hitforms_engine::{FieldView, FormState, Item, pointer_push};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use serde_json::Value;
-use std::collections::HashMap;
 use std::rc::Rc;
 use web_sys::HtmlElement;
 
@@ -108,14 +107,10 @@ fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> imp
     }) else {
         return ().into_any();
     };
-    let signals: HashMap<String, RwSignal<FieldView>> =
-        views.into_iter().map(|v| (v.pointer.clone(), RwSignal::new(v))).collect();
-    let touched: HashMap<String, RwSignal<bool>> =
-        signals.keys().map(|id| (id.clone(), RwSignal::new(false))).collect();
+    let signals = Signals::of(views);
 
     let on_input: OnInput = {
-        let (signals, touched, state, lang) =
-            (signals.clone(), touched.clone(), shared.state.clone(), lang.clone());
+        let (signals, state, lang) = (signals.clone(), shared.state.clone(), lang.clone());
         Rc::new(move |pointer: &str, language: Option<&str>, typed: &str| {
             let mut guard = state.write_value();
             let Some(form) = guard.as_mut() else { return };
@@ -126,7 +121,7 @@ fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> imp
             // The engine refuses only pointers it does not know; nothing to show then.
             let Ok(changed): Result<Vec<String>, _> = changed else { return };
             for c in &changed {
-                if let (Some(signal), Some(view)) = (signals.get(c), form.view(c, &lang))
+                if let (Some((signal, _)), Some(view)) = (signals.get(c), form.view(c, &lang))
                     && signal.with_untracked(|old| *old != view)
                 {
                     signal.set(view);
@@ -134,8 +129,8 @@ fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> imp
             }
             let (data, valid) = (form.data(), form.is_valid());
             drop(guard);
-            if let Some(t) = touched.get(pointer) {
-                t.set(true);
+            if let Some((_, touched)) = signals.get(pointer) {
+                touched.set(true);
             }
             dispatch_change(&host, &data, valid, &changed);
         })
@@ -150,10 +145,11 @@ fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> imp
                     return Some(view! { <p class="hf-static">{text}</p> }.into_any());
                 }
             };
+            let (view, touched) = signals.get(&pointer)?;
             let ctx = FieldCtx {
-                view: *signals.get(&pointer)?,
+                view,
                 show_errors: {
-                    let (t, all) = (*touched.get(&pointer)?, show_all.clone());
+                    let (t, all) = (touched, show_all.clone());
                     Signal::derive(move || t.get() || all.get())
                 },
                 on_input: on_input.clone(),
@@ -175,6 +171,31 @@ fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> imp
         </form>
     }
     .into_any()
+}
+
+/// Each root field's view and whether it was touched, by pointer. A vector
+/// sorted by pointer rather than a HashMap: no hashing code in the wasm
+/// (docs/decisions.md, "Size, measured").
+#[derive(Clone)]
+struct Signals(Vec<(String, RwSignal<FieldView>, RwSignal<bool>)>);
+
+impl Signals {
+    fn of(views: Vec<FieldView>) -> Signals {
+        let mut all: Vec<(String, RwSignal<FieldView>, RwSignal<bool>)> = Vec::new();
+        for view in views {
+            let entry = (view.pointer.clone(), RwSignal::new(view), RwSignal::new(false));
+            match all.binary_search_by(|(p, _, _)| p.cmp(&entry.0)) {
+                Ok(at) => all[at] = entry,
+                Err(at) => all.insert(at, entry),
+            }
+        }
+        Signals(all)
+    }
+
+    fn get(&self, pointer: &str) -> Option<(RwSignal<FieldView>, RwSignal<bool>)> {
+        let at = self.0.binary_search_by(|(p, _, _)| p.as_str().cmp(pointer)).ok()?;
+        Some((self.0[at].1, self.0[at].2))
+    }
 }
 
 /// What the form shows around its fields, in one UI language: owned, so that

@@ -103,7 +103,9 @@ impl ParamDecl {
 /// The parameters a template declares.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ParamDecls {
-    decls: BTreeMap<String, ParamDecl>,
+    /// Sorted by name, names unique: a sorted vector rather than one more
+    /// BTreeMap instantiation in the wasm build (docs/decisions.md).
+    decls: Vec<(String, ParamDecl)>,
 }
 
 const DECL_KEYS: &[&str] = &["type", "default", "min", "max"];
@@ -114,7 +116,7 @@ impl ParamDecls {
     /// Reads a template's `parameters` value at `path`, reporting every
     /// problem (`template.*` codes); declarations with problems are left out.
     pub fn read(value: &Json, path: &str, problems: &mut Vec<Issue>) -> ParamDecls {
-        let mut decls = BTreeMap::new();
+        let mut decls = Vec::new();
         let Some(map) = value.as_object() else {
             problems
                 .push(Doc::Template.wrong_type(path, "object of parameter name to declaration"));
@@ -137,7 +139,10 @@ impl ParamDecls {
                 && let Some(decl) = read_decl(&obj, problems)
                 && !bad_name
             {
-                decls.insert(name.clone(), decl);
+                match decls.binary_search_by(|(n, _): &(String, ParamDecl)| n.cmp(name)) {
+                    Ok(at) => decls[at].1 = decl,
+                    Err(at) => decls.insert(at, (name.clone(), decl)),
+                }
             }
         }
         ParamDecls { decls }
@@ -145,7 +150,8 @@ impl ParamDecls {
 
     /// The declaration of `name`.
     pub fn get(&self, name: &str) -> Option<&ParamDecl> {
-        self.decls.get(name)
+        let at = self.decls.binary_search_by(|(n, _)| n.as_str().cmp(name)).ok()?;
+        Some(&self.decls[at].1)
     }
 
     /// Every declaration, sorted by name.
@@ -178,7 +184,7 @@ impl ParamDecls {
                 &empty
             }
         };
-        for name in map.keys().filter(|n| !self.decls.contains_key(*n)) {
+        for name in map.keys().filter(|n| self.get(n).is_none()) {
             problems.push(
                 Issue::error(pointer_push(path, name), Code::ConfigUnknownParameter)
                     .with("name", name.as_str()),

@@ -74,7 +74,9 @@ impl Setting {
 /// The visibility ids a template declares (its top-level `visibility`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct VisibilityCatalog {
-    settings: BTreeMap<String, Setting>,
+    /// Sorted by id, ids unique: a sorted vector rather than one more
+    /// BTreeMap instantiation in the wasm build (docs/decisions.md).
+    settings: Vec<(String, Setting)>,
 }
 
 const SETTING_KEYS: &[&str] = &["allowed", "allowedSpf", "default", "defaultSpf", "inheritsFrom"];
@@ -84,7 +86,7 @@ impl VisibilityCatalog {
     /// reporting every problem (`template.*` codes). Entries with problems are
     /// left out, or keep what was usable.
     pub fn read(value: &Value, path: &str, problems: &mut Vec<Issue>) -> VisibilityCatalog {
-        let mut settings = BTreeMap::new();
+        let mut settings: Vec<(String, Setting)> = Vec::new();
         let Some(map) = value.as_object() else {
             problems.push(Doc::Template.wrong_type(path, "object of visibility id to setting"));
             return VisibilityCatalog { settings };
@@ -100,7 +102,10 @@ impl VisibilityCatalog {
             } else if let Some(obj) = object_in(Doc::Template, v, &at, SETTING_KEYS, problems)
                 && let Some(setting) = read_setting(&obj, problems)
             {
-                settings.insert(id.clone(), setting);
+                match settings.binary_search_by(|(n, _)| n.cmp(id)) {
+                    Ok(at) => settings[at].1 = setting,
+                    Err(at) => settings.insert(at, (id.clone(), setting)),
+                }
             }
         }
         let mut catalog = VisibilityCatalog { settings };
@@ -118,7 +123,12 @@ impl VisibilityCatalog {
 
     /// The setting of `id`.
     pub fn get(&self, id: &str) -> Option<&Setting> {
-        self.settings.get(id)
+        Some(&self.settings[self.position(id)?].1)
+    }
+
+    /// Where `id` is in `settings`.
+    fn position(&self, id: &str) -> Option<usize> {
+        self.settings.binary_search_by(|(n, _)| n.as_str().cmp(id)).ok()
     }
 
     /// Every id with its setting, sorted by id.
@@ -147,13 +157,13 @@ impl VisibilityCatalog {
         let own =
             |id: &str| chosen.get(id).copied().or_else(|| Some(self.get(id)?.default_for(call)));
         self.settings
-            .keys()
-            .map(|id| {
+            .iter()
+            .map(|(id, _)| {
                 let mut status = own(id).unwrap_or(Status::None);
                 let mut at = id.as_str();
                 // The catalog has no cycles (checked on reading); the bound is a guard.
                 for _ in 0..self.settings.len() {
-                    let parent = self.settings.get(at).and_then(|s| s.inherits_from.as_deref());
+                    let parent = self.get(at).and_then(|s| s.inherits_from.as_deref());
                     match parent {
                         Some(p) if status != Status::None => {
                             status = own(p).unwrap_or(Status::None);
@@ -169,18 +179,18 @@ impl VisibilityCatalog {
 
     /// Reports (and removes) `inheritsFrom` references to unknown ids and cycles.
     fn check_inheritance(&mut self, path: &str, problems: &mut Vec<Issue>) {
-        let ids: Vec<String> = self.settings.keys().cloned().collect();
+        let ids: Vec<String> = self.settings.iter().map(|(id, _)| id.clone()).collect();
         for id in ids {
             let mut seen = vec![id.as_str()];
-            let mut next = self.settings[&id].inherits_from.as_deref();
+            let mut next = self.get(&id).and_then(|s| s.inherits_from.as_deref());
             let problem = loop {
                 match next {
                     None => break None,
-                    Some(p) if !self.settings.contains_key(p) => break Some("a declared id"),
+                    Some(p) if self.get(p).is_none() => break Some("a declared id"),
                     Some(p) if seen.contains(&p) => break Some("an id that does not inherit back"),
                     Some(p) => {
                         seen.push(p);
-                        next = self.settings[p].inherits_from.as_deref();
+                        next = self.get(p).and_then(|s| s.inherits_from.as_deref());
                     }
                 }
             };
@@ -188,8 +198,8 @@ impl VisibilityCatalog {
                 let at = pointer_push(&pointer_push(path, &id), "inheritsFrom");
                 problems
                     .push(Issue::error(at, Code::TemplateInvalidValue).with("expected", expected));
-                if let Some(s) = self.settings.get_mut(&id) {
-                    s.inherits_from = None;
+                if let Some(at) = self.position(&id) {
+                    self.settings[at].1.inherits_from = None;
                 }
             }
         }

@@ -240,9 +240,9 @@ impl Lexer<'_> {
             digits(self);
         }
         let text = &self.src[start..self.pos];
-        match Decimal::from_str_exact(text) {
-            Ok(d) => self.push(Tok::Number(d), start),
-            Err(_) => {
+        match crate::number::parse_plain(text, false) {
+            Some(d) => self.push(Tok::Number(d), start),
+            None => {
                 let detail = format!("the number {text} has more digits than fit (28 at most)");
                 self.bad(start, detail);
             }

@@ -203,11 +203,11 @@ impl FormState {
                 changed.push(key.clone());
             }
         }
-        let rule_keys: std::collections::BTreeSet<&(String, String)> =
+        let rule_keys: std::collections::BTreeSet<&String> =
             before_rules.keys().chain(self.by_rule.keys()).collect();
         for key in rule_keys {
             if before_rules.get(key) != self.by_rule.get(key) {
-                changed.push(key.0.clone());
+                changed.push(key.clone());
             }
         }
         let mut seen = std::collections::BTreeSet::new();
@@ -240,19 +240,8 @@ impl FormState {
         // cost does not grow with the findings kept elsewhere.
         self.by_field.remove(pointer);
         let (lo, hi) = (format!("{pointer}/"), format!("{pointer}0"));
-        let inner: Vec<String> =
-            self.by_field.range(lo.clone()..hi.clone()).map(|(k, _)| k.clone()).collect();
-        for key in inner {
-            self.by_field.remove(&key);
-        }
-        let rules: Vec<(String, String)> = self
-            .by_rule
-            .range((lo, String::new())..(hi, String::new()))
-            .map(|(k, _)| k.clone())
-            .collect();
-        for key in rules {
-            self.by_rule.remove(&key);
-        }
+        super::remove_range(&mut self.by_field, &lo, &hi);
+        super::remove_range(&mut self.by_rule, &lo, &hi);
         let mut by_field = std::mem::take(&mut self.by_field);
         for issue in issues {
             self.keep(&mut by_field, issue);

@@ -21,6 +21,7 @@ use crate::template::Template;
 use crate::validate::{Context, validate_root};
 use crate::value::Record;
 use std::collections::BTreeMap;
+use std::ops::Bound;
 
 /// A form being filled.
 #[derive(Clone, Debug)]
@@ -30,9 +31,11 @@ pub struct FormState {
     root: Record,
     /// Findings by the pointer of the field instance they belong to.
     by_field: BTreeMap<String, Vec<Issue>>,
-    /// Findings of cross-field rules, by (path, rule id): a rule is re-checked
-    /// on its own when what it reads changes.
-    by_rule: BTreeMap<(String, String), Issue>,
+    /// Findings of cross-field rules by path, each list sorted by rule id
+    /// (at most one per rule): a rule is re-checked on its own when what it
+    /// reads changes. The same map type as `by_field`, so the wasm build
+    /// carries one BTreeMap instantiation for both (docs/decisions.md).
+    by_rule: BTreeMap<String, Vec<Issue>>,
     /// Which expressions read which data.
     deps: deps::Deps,
     /// Code lists for the template's `external` lists.
@@ -167,7 +170,7 @@ impl FormState {
 
     /// The findings kept per field instance, flattened (what views show).
     pub fn field_issues(&self) -> impl Iterator<Item = &Issue> {
-        self.by_field.values().flatten().chain(self.by_rule.values())
+        self.by_field.values().flatten().chain(self.by_rule.values().flatten())
     }
 
     /// Whether the form has no error.
@@ -212,9 +215,7 @@ impl FormState {
     /// instance it belongs to.
     fn keep(&mut self, by_field: &mut BTreeMap<String, Vec<Issue>>, issue: Issue) {
         if let crate::Code::Rule(_) = issue.code {
-            let id =
-                issue.params.get("rule").and_then(|r| r.as_str()).unwrap_or_default().to_owned();
-            self.by_rule.insert((issue.path.clone(), id), issue);
+            rule_insert(&mut self.by_rule, issue);
         } else {
             let owner = self.owner(&issue.path);
             by_field.entry(owner).or_default().push(issue);
@@ -232,6 +233,44 @@ impl FormState {
             }
             None => path.to_owned(),
         }
+    }
+}
+
+/// The rule id of a rule finding (its `rule` parameter).
+fn rule_id(issue: &Issue) -> &str {
+    issue.params.get("rule").and_then(|r| r.as_str()).unwrap_or_default()
+}
+
+/// Files a rule finding under its path, replacing the finding of the same
+/// rule there; each path's list stays sorted by rule id.
+fn rule_insert(by_rule: &mut BTreeMap<String, Vec<Issue>>, issue: Issue) {
+    let list = by_rule.entry(issue.path.clone()).or_default();
+    match list.binary_search_by(|i| rule_id(i).cmp(rule_id(&issue))) {
+        Ok(at) => list[at] = issue,
+        Err(at) => list.insert(at, issue),
+    }
+}
+
+/// Takes out the finding of rule `id` at `path` (a path left without
+/// findings is removed, so comparing maps compares findings).
+fn rule_remove(by_rule: &mut BTreeMap<String, Vec<Issue>>, path: &str, id: &str) -> Option<Issue> {
+    let list = by_rule.get_mut(path)?;
+    let at = list.binary_search_by(|i| rule_id(i).cmp(id)).ok()?;
+    let issue = list.remove(at);
+    if list.is_empty() {
+        by_rule.remove(path);
+    }
+    Some(issue)
+}
+
+/// Removes the keys from `lo` (inclusive) to `hi` (exclusive).
+fn remove_range(map: &mut BTreeMap<String, Vec<Issue>>, lo: &str, hi: &str) {
+    let keys: Vec<String> = map
+        .range::<str, _>((Bound::Included(lo), Bound::Excluded(hi)))
+        .map(|(k, _)| k.clone())
+        .collect();
+    for key in keys {
+        map.remove(&key);
     }
 }
 

@@ -105,11 +105,10 @@ impl FormState {
             let frames = frames_at(&self.root, route)?;
             check_rule(&self.context(), rule, &frames, target.clone())
         };
-        let key = (target.clone(), rule.id.clone());
-        let before = self.by_rule.remove(&key);
+        let before = super::rule_remove(&mut self.by_rule, &target, &rule.id);
         let changed = before != finding;
         if let Some(issue) = finding {
-            self.by_rule.insert(key, issue);
+            super::rule_insert(&mut self.by_rule, issue);
         }
         changed.then_some(target)
     }

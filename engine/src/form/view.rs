@@ -66,9 +66,7 @@ impl FormState {
             .and_then(|r| r.slots.get(found.slot))
             .unwrap_or(&Value::Null);
         let mut issues: Vec<Issue> = self.by_field.get(pointer).cloned().unwrap_or_default();
-        issues.extend(
-            self.by_rule.iter().filter(|((path, _), _)| path == pointer).map(|(_, i)| i.clone()),
-        );
+        issues.extend(self.by_rule.get(pointer).into_iter().flatten().cloned());
         let text_of = |v: &Value| match v {
             Value::Null => String::new(),
             Value::Text(s) => s.clone(),
@@ -76,7 +74,7 @@ impl FormState {
             Value::Date(d) => d.to_string(),
             Value::Bool(b) => b.to_string(),
             Value::Invalid(serde_json::Value::String(s)) => s.clone(),
-            Value::Invalid(j) => j.to_string(),
+            Value::Invalid(j) => serde_json::to_string(j).unwrap_or_default(),
             _ => String::new(),
         };
         let part =
