@@ -32,6 +32,17 @@ impl Row<'_> {
             .unwrap_or_default()
     }
 
+    /// The text in `column`, which the row cannot do without: `None`, with
+    /// the row reported as skipped, when it is empty.
+    pub fn required(&self, column: &str, problems: &mut Vec<Problem>) -> Option<String> {
+        let text = self.get(column);
+        if text.is_empty() {
+            problems.push(self.problem(column, "empty", true));
+            return None;
+        }
+        Some(text)
+    }
+
     /// A problem with this row.
     pub fn problem(&self, column: &str, reason: &str, skipped: bool) -> Problem {
         Problem {

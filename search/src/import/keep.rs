@@ -38,11 +38,7 @@ pub fn projects(
     problems: &mut Vec<Problem>,
 ) -> Result<(), String> {
     csv_rows::read(file, bytes, PROJECT_COLUMNS, problems, |row, problems| {
-        let key = row.get("project_key");
-        if key.is_empty() {
-            problems.push(row.problem("project_key", "empty", true));
-            return;
-        }
+        let Some(key) = row.required("project_key", problems) else { return };
         let programme = row.get("programme");
         let mut objectives: Vec<String> =
             thematic_objective(&row.get("thematic_obj")).into_iter().collect();
@@ -78,11 +74,7 @@ pub fn partners(
     problems: &mut Vec<Problem>,
 ) -> Result<(), String> {
     csv_rows::read(file, bytes, PARTNER_COLUMNS, problems, |row, problems| {
-        let organisation = row.get("organisation_name");
-        if organisation.is_empty() {
-            problems.push(row.problem("organisation_name", "empty", true));
-            return;
-        }
+        let Some(organisation) = row.required("organisation_name", problems) else { return };
         let programme = row.get("programme");
         let acronym = row.get("acronym");
         let mut key = row.get("project_key");

@@ -26,11 +26,7 @@ pub fn partners(
     problems: &mut Vec<Problem>,
 ) -> Result<(), String> {
     csv_rows::read(file, bytes, COLUMNS, problems, |row, problems| {
-        let organisation = row.get("organisation_name");
-        if organisation.is_empty() {
-            problems.push(row.problem("organisation_name", "empty", true));
-            return;
-        }
+        let Some(organisation) = row.required("organisation_name", problems) else { return };
         let programme = row.get("programme");
         let key = format!("se:{programme}|{}", row.get("source_id"));
         let objectives: Vec<String> = ["policy_objective", "specific_objective"]
