@@ -10,40 +10,10 @@
 //! full language (`expr/`).
 
 use crate::issue::{Code, Issue};
-use crate::shape::{RecordShape, Type};
-use crate::value::{Record, Value};
-use std::sync::Arc;
+use crate::shape::Type;
+use crate::value::Value;
 
-/// What names an expression can see (unused in this build).
-#[derive(Clone, Copy, Debug)]
-pub struct Scope<'a> {
-    /// Records in scope, root first.
-    pub records: &'a [Arc<RecordShape>],
-    /// Parameters by name and type.
-    pub params: &'a [(String, Type)],
-}
-
-/// What an expression evaluates against (unused in this build).
-#[derive(Clone, Copy, Debug)]
-pub struct Env<'a> {
-    /// Records in scope, root first.
-    pub records: &'a [&'a Record],
-    /// 1-based item positions.
-    pub positions: &'a [usize],
-    /// Parameter values.
-    pub params: &'a [Value],
-    /// Input languages.
-    pub languages: &'a [String],
-}
-
-/// A data location an expression reads.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Ref {
-    /// Index of the record the path starts from.
-    pub anchor: usize,
-    /// Slots walked from there.
-    pub steps: Vec<usize>,
-}
+pub use crate::expr_env::{Env, Ref, Scope};
 
 /// A compiled expression: none exists in this build.
 #[derive(Clone, Debug)]

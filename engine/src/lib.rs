@@ -53,6 +53,7 @@ pub mod expr;
 #[cfg(not(feature = "expressions"))]
 #[path = "expr_off.rs"]
 pub mod expr;
+mod expr_env;
 pub mod money;
 
 pub use builtin::{BUILTIN_TEMPLATES, builtin_template};
