@@ -66,8 +66,10 @@ pub fn FormElement(
                     state.set_value(Some(form));
                     status.set(Load::Ready);
                 }
-                Err(issue) => status
-                    .set(Load::Failed("The form data is unusable.".into(), vec![issue.message()])),
+                Err(issue) => status.set(Load::Failed(
+                    crate::i18n::ui("form.unusable_data").into(),
+                    vec![issue.message()],
+                )),
             },
             Err((summary, lines)) => status.set(Load::Failed(summary, lines)),
         }
@@ -75,7 +77,8 @@ pub fn FormElement(
     let host = SendWrapper::new(host);
     move || match status.get() {
         Load::Loading => {
-            view! { <p class="hf-status" role="status">"Loading the form…"</p> }.into_any()
+            view! { <p class="hf-status" role="status">{crate::i18n::ui("form.loading")}</p> }
+                .into_any()
         }
         Load::Failed(summary, lines) => view! {
             <div class="hf-problem" role="alert">

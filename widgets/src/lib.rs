@@ -14,6 +14,7 @@ mod bridge;
 mod element;
 mod fields;
 mod form_view;
+mod i18n;
 mod source;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests;
