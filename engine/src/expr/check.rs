@@ -309,22 +309,35 @@ impl Checker<'_, '_> {
         Typed { op, ty, place }
     }
 
+    /// `inner` checked with each record of the list `base` as the innermost
+    /// scope, and that scope's level; `None` (reported) if `base` is not a
+    /// list of groups.
+    fn per_record(&mut self, base: &Typed, span: Span, inner: &Node) -> Option<(Typed, usize)> {
+        let (shape, _) = self.records_of(base, span, true)?;
+        self.levels.push(Level { shape, place: base.place.clone() });
+        let typed = self.value(inner);
+        let level = self.levels.len() - 1;
+        self.levels.pop();
+        Some((typed, level))
+    }
+
     /// `base[cond]`, with each record of `base` as the innermost scope.
     fn filter(&mut self, base: &Node, cond: &Node) -> Typed {
         let b = self.node(base);
-        let Some((shape, _)) = self.records_of(&b, base.span, true) else {
+        let Some((c, level)) = self.per_record(&b, base.span, cond) else {
             return Typed::null();
         };
-        self.levels.push(Level { shape, place: b.place.clone() });
-        let c = self.value(cond);
-        let level = self.levels.len() - 1;
-        self.levels.pop();
         self.expect(&c.ty, cond.span, &Type::Bool);
         let op = Op::Filter { base: Box::new(b.op), cond: Box::new(c.op), level };
         Typed { op, ty: b.ty, place: b.place }
     }
 
     fn call(&mut self, name: &str, args: &[Node], span: Span) -> Typed {
+        if let (Some(f), [list, per_item]) = (functions::lookup(name), args)
+            && f.per_item
+        {
+            return self.per_item_call(f, list, per_item);
+        }
         let typed: Vec<Typed> = args.iter().map(|a| self.value(a)).collect();
         let Some(f) = functions::lookup(name) else {
             let name_span = (span.0, span.0 + name.len());
@@ -353,6 +366,27 @@ impl Checker<'_, '_> {
         };
         let ops = typed.into_iter().map(|t| t.op).collect();
         Typed::new(Op::Call { f, args: ops, level: self.levels.len().saturating_sub(1) }, ty)
+    }
+
+    /// `f(list, expr)`: `expr` for each record of `list` (the record as the
+    /// innermost scope, as in a filter), given to `f` as one list.
+    fn per_item_call(
+        &mut self,
+        f: &'static functions::Function,
+        list: &Node,
+        expr: &Node,
+    ) -> Typed {
+        let b = self.value(list);
+        let Some((e, level)) = self.per_record(&b, list.span, expr) else {
+            return Typed::null();
+        };
+        let values = Type::List(Box::new(e.ty));
+        let ty = match (f.check)(std::slice::from_ref(&values)) {
+            Ok(ty) => ty,
+            Err(m) => return self.mismatch(expr.span, m.expected, &values),
+        };
+        let each = Op::Each { base: Box::new(b.op), expr: Box::new(e.op), level };
+        Typed::new(Op::Call { f, args: Box::new([each]), level: level - 1 }, ty)
     }
 }
 
@@ -461,6 +495,9 @@ mod tests {
         assert_eq!(refs_in("total", 0).0, [r(0, &[3])]);
         let (refs, _) = refs_in("sum(staff[rowSum > parent.parent.total].pricePerUnit)", 1);
         assert_eq!(refs, [r(1, &[5, 2]), r(0, &[3]), r(1, &[5, 1])]);
+        // A per-item expression: the list and what the expression reads in each item.
+        let (refs, _) = refs_in("sum(partners, total * $flatRate)", 0);
+        assert_eq!(refs, [r(0, &[9]), r(0, &[9, 2])]);
         let (refs, _) = refs_in("item", 1);
         assert_eq!(refs, [r(1, &[])]);
         // A list computed by a function: its arguments are read whole.

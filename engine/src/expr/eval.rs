@@ -54,6 +54,14 @@ pub(crate) enum Op {
         cond: Box<Op>,
         level: usize,
     },
+    /// The value of `expr` for each record of a list, evaluated with the
+    /// record at scope `level` (a list function's per-item argument:
+    /// `sum(partners, budget.total * 2)`).
+    Each {
+        base: Box<Op>,
+        expr: Box<Op>,
+        level: usize,
+    },
     Call {
         f: &'static Function,
         args: Box<[Op]>,
@@ -74,7 +82,7 @@ pub(crate) enum V<'a> {
     List(&'a [Value]),
     Record(&'a Record),
     /// A list built by mapping or filtering (only when one is returned).
-    Items(Vec<Value>),
+    Items(Vec<V<'a>>),
 }
 
 impl<'a> V<'a> {
@@ -89,6 +97,17 @@ impl<'a> V<'a> {
             Value::Multilingual(t) => V::Multilingual(t),
             Value::List(items) => V::List(items),
             Value::Record(r) => V::Record(r),
+        }
+    }
+
+    /// The value without its borrow: numbers, yes/no and dates as they are,
+    /// anything else (a text, a list, a group) as null.
+    pub(crate) fn detach(self) -> V<'static> {
+        match self {
+            V::Number(d) => V::Number(d),
+            V::Bool(b) => V::Bool(b),
+            V::Date(d) => V::Date(d),
+            _ => V::Null,
         }
     }
 
@@ -122,7 +141,7 @@ impl<'a> V<'a> {
             V::Multilingual(t) => Value::Multilingual(t.to_vec()),
             V::List(items) => Value::List(items.to_vec()),
             V::Record(r) => Value::Record(r.clone()),
-            V::Items(items) => Value::List(items),
+            V::Items(items) => Value::List(items.into_iter().map(V::into_value).collect()),
         }
     }
 }
@@ -228,10 +247,10 @@ pub(crate) fn eval<'a>(op: &'a Op, cx: &Cx<'a>) -> V<'a> {
             V::Record(r) => field(Some(r), *slot),
             _ => V::Null,
         },
-        Op::Map { .. } | Op::Filter { .. } => {
+        Op::Map { .. } | Op::Filter { .. } | Op::Each { .. } => {
             let mut items = Vec::new();
             let _ = each(op, cx, &mut |v| {
-                items.push(v.into_value());
+                items.push(v);
                 Flow::Continue(())
             });
             V::Items(items)
@@ -278,9 +297,23 @@ fn binary<'a>(op: BinaryOp, l: &'a Op, r: &'a Op, cx: &Cx<'a>) -> V<'a> {
     }
 }
 
+/// Evaluates `op` with `record`, the `position`-th item of a list, as the
+/// innermost scope `level`; the result is [detached](V::detach).
+fn in_item<'a>(
+    op: &'a Op,
+    cx: &Cx<'a>,
+    level: usize,
+    record: &'a Record,
+    position: usize,
+) -> V<'static> {
+    let frame = Frame { level, record, position, up: cx.frame };
+    eval(op, &Cx { env: cx.env, frame: Some(&frame) }).detach()
+}
+
 /// Calls `f` with each item of the list `op` evaluates to (nothing for null),
-/// without collecting mapped or filtered lists.
-pub(crate) fn each<'a>(op: &'a Op, cx: &Cx<'a>, f: &mut dyn FnMut(V<'_>) -> Flow) -> Flow {
+/// without collecting mapped or filtered lists. Items borrow from the data
+/// as long as the data lives (`first(partners[…]).name` is the partner's).
+pub(crate) fn each<'a>(op: &'a Op, cx: &Cx<'a>, f: &mut dyn FnMut(V<'a>) -> Flow) -> Flow {
     match op {
         Op::Map { base, slot, flatten } => each(base, cx, &mut |item| {
             let V::Record(record) = item else { return Flow::Continue(()) };
@@ -290,22 +323,23 @@ pub(crate) fn each<'a>(op: &'a Op, cx: &Cx<'a>, f: &mut dyn FnMut(V<'_>) -> Flow
                 (value, false) => f(value.map_or(V::Null, V::of)),
             }
         }),
-        Op::Filter { base, cond, level } => {
+        Op::Filter { base, cond: inner, level } | Op::Each { base, expr: inner, level } => {
+            let filter = matches!(op, Op::Filter { .. });
             let mut position = 0;
             each(base, cx, &mut |item| {
                 position += 1;
                 let V::Record(record) = item else { return Flow::Continue(()) };
-                let frame = Frame { level: *level, record, position, up: cx.frame };
-                let inner = Cx { env: cx.env, frame: Some(&frame) };
-                match eval(cond, &inner).truth() {
-                    Some(true) => f(V::Record(record)),
-                    _ => Flow::Continue(()),
+                let v = in_item(inner, cx, *level, record, position);
+                match (filter, v.truth()) {
+                    (false, _) => f(v),
+                    (true, Some(true)) => f(V::Record(record)),
+                    (true, _) => Flow::Continue(()),
                 }
             })
         }
         _ => match eval(op, cx) {
             V::List(items) => items.iter().try_for_each(|v| f(V::of(v))),
-            V::Items(items) => items.iter().try_for_each(|v| f(V::of(v))),
+            V::Items(items) => items.into_iter().try_for_each(f),
             _ => Flow::Continue(()),
         },
     }

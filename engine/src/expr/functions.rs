@@ -30,6 +30,10 @@ pub(crate) struct Function {
     pub max: usize,
     /// Only meaningful inside a repeatable item (`position()`).
     pub needs_item: bool,
+    /// Takes a list of groups and a second argument evaluated for each of
+    /// them (`sum(partners, budget.total * 2)`), compiled into the list of
+    /// those values; the function itself sees one argument.
+    pub per_item: bool,
     pub check: CheckFn,
     pub eval: EvalFn,
 }
@@ -56,32 +60,38 @@ const fn func(
     check: CheckFn,
     eval: EvalFn,
 ) -> Function {
-    Function { name, min, max, needs_item: false, check, eval }
+    Function { name, min, max, needs_item: false, per_item: false, check, eval }
+}
+
+/// A list function that also takes a per-item expression.
+const fn per_item(name: &'static str, check: CheckFn, eval: EvalFn) -> Function {
+    Function { per_item: true, ..func(name, 1, 2, check, eval) }
 }
 
 /// Every function, alphabetically.
 pub(crate) static FUNCTIONS: &[Function] = &[
     func("abs", 1, 1, numbers, |a| unary(a, |x| x.abs())),
-    func("all", 1, 1, list_of_bools, |a| logic_over(a, false)),
-    func("any", 1, 1, list_of_bools, |a| logic_over(a, true)),
+    per_item("all", list_of_bools, |a| logic_over(a, false)),
+    per_item("any", list_of_bools, |a| logic_over(a, true)),
     func("ceil", 1, 1, numbers, |a| unary(a, money::ceil)),
     func("coalesce", 2, MANY, same_types, coalesce),
     func("contains", 2, 2, list_and_item, contains),
     func("count", 1, 1, any_list, count),
     func("equal_ignore_case", 2, 2, two_texts, equal_ignore_case),
     func("filled", 1, 1, |_| Ok(Type::Bool), filled),
+    func("first", 1, 1, item_type, first),
     func("floor", 1, 1, numbers, |a| unary(a, money::floor)),
     func("if", 3, 3, if_types, if_),
     func("len", 1, 1, text, len),
-    func("max", 1, 1, list_of_ordered, |a| extreme(a, Ordering::Greater)),
-    func("min", 1, 1, list_of_ordered, |a| extreme(a, Ordering::Less)),
+    per_item("max", list_of_ordered, |a| extreme(a, Ordering::Greater)),
+    per_item("min", list_of_ordered, |a| extreme(a, Ordering::Less)),
     func("only_chars", 2, 2, two_texts, only_chars),
     Function { needs_item: true, ..func("position", 0, 0, |_| Ok(Type::Number), position) },
     func("round_down", 2, 2, numbers, |a| rounding(a, money::round_down)),
     func("round_half_down", 2, 2, numbers, |a| rounding(a, money::round_half_down)),
     func("round_half_up", 2, 2, numbers, |a| rounding(a, money::round_half_up)),
     func("starts_with", 2, 2, two_texts, starts_with),
-    func("sum", 1, 1, list_of_numbers, sum),
+    per_item("sum", list_of_numbers, sum),
 ];
 
 /// The function called `name`.
@@ -110,7 +120,7 @@ impl<'a> Args<'a, '_> {
     }
 
     /// Calls `f` with each item of list argument `i`.
-    fn each(&self, i: usize, f: &mut dyn FnMut(V<'_>) -> Flow) {
+    fn each(&self, i: usize, f: &mut dyn FnMut(V<'a>) -> Flow) {
         if let Some(op) = self.ops.get(i) {
             let _ = each(op, self.cx, f);
         }
@@ -137,6 +147,11 @@ fn items_of(args: &[Type]) -> Option<&Type> {
         Type::Null => Some(&Type::Null),
         _ => None,
     }
+}
+
+/// A list → its item type.
+fn item_type(args: &[Type]) -> Result<Type, Mismatch> {
+    items_of(args).cloned().ok_or_else(|| mismatch(0, "a list"))
 }
 
 fn any_list(args: &[Type]) -> Result<Type, Mismatch> {
@@ -264,17 +279,24 @@ fn count<'a>(a: &Args<'a, '_>) -> V<'a> {
 fn extreme<'a>(a: &Args<'a, '_>, want: Ordering) -> V<'a> {
     let mut best: V<'static> = V::Null;
     a.each(0, &mut |v| {
-        let v = match v {
-            V::Number(d) => V::Number(d),
-            V::Date(d) => V::Date(d),
-            _ => return Flow::Continue(()),
-        };
+        let v = v.detach();
         if matches!(best, V::Null) || v.order(&best) == Some(want) {
             best = v;
         }
         Flow::Continue(())
     });
     best
+}
+
+/// The first item of a list (null for an empty list), borrowed from the
+/// data: `first(partners[role == 'LEAD_PARTNER']).nameInEnglish`.
+fn first<'a>(a: &Args<'a, '_>) -> V<'a> {
+    let mut found = V::Null;
+    a.each(0, &mut |v| {
+        found = v;
+        Flow::Break(())
+    });
+    found
 }
 
 fn logic_over<'a>(a: &Args<'a, '_>, decisive: bool) -> V<'a> {
@@ -354,7 +376,7 @@ fn position<'a>(a: &Args<'a, '_>) -> V<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testkit::{num as n, run, run_in, type_errors};
+    use super::super::testkit::{errors_of, num as n, run, run_in, text, type_errors};
     use super::*;
     use crate::value::Value;
 
@@ -507,6 +529,58 @@ mod tests {
             &[Translation { language: "EN".into(), translation: "x".into() }],
             &[]
         ));
+    }
+
+    #[test]
+    fn first_borrows_the_first_item() {
+        assert_eq!(run("first(partners[role == 'LEAD_PARTNER']).name"), text("Alpha"));
+        assert_eq!(run("first(partners[role == 'PARTNER']).name"), text("Beta"));
+        // No match, an empty list, null: null, and so is a field of it.
+        assert_eq!(run("first(partners[role == 'NONE']).name"), Value::Null);
+        assert_eq!(run("first(partners[false])"), Value::Null);
+        assert_eq!(run("first(null)"), Value::Null);
+        assert_eq!(run("first(tags)"), text("a"));
+        assert_eq!(run("first(partners.staff).rowSum"), n("21.00"));
+        assert_eq!(run("first(partners[position() == 3]).name"), Value::Null);
+        // A multilingual field comes whole; `len` and `filled` read it.
+        let Value::Multilingual(t) = run("first(partners).department") else { panic!() };
+        assert_eq!(t[1].translation, "Forschung");
+        assert_eq!(run("len(first(partners[active]).department)"), n("9"));
+        assert_eq!(run("filled(first(partners[not active]).department)"), Value::Bool(false));
+        assert_eq!(run("first(partners).name == 'Alpha'"), Value::Bool(true));
+        assert!(!type_errors("first(total)").is_empty());
+        assert!(!type_errors("first(partners) + 1").is_empty());
+        assert!(!type_errors("first(tags).name").is_empty());
+    }
+
+    #[test]
+    fn list_functions_take_a_per_item_expression() {
+        // 1000.00 × 2 + 250.50 × 2, the invalid total is null and skipped.
+        assert_eq!(run("sum(partners, total * 2)"), n("2501.00"));
+        // (21.00 + 150.00) × 2 + 0 + 99.99 × 2
+        assert_eq!(run("sum(partners, sum(staff.rowSum) * 2)"), n("541.98"));
+        // Rounded per item, then summed: 150.00 and 37.57 (37.575 down).
+        assert_eq!(run("sum(partners, round_down(total * $flatRate / 100, 2))"), n("187.57"));
+        // `parent` is the record the call is written in; bare names read the item first.
+        assert_eq!(run("sum(partners, if(total > parent.total / 2, 1, 0))"), n("1"));
+        assert_eq!(run("sum(partners, position())"), n("6"));
+        assert_eq!(run("sum(partners[false], 1)"), n("0"));
+        assert_eq!(run("max(partners, total)"), n("1000.00"));
+        assert_eq!(run("min(partners, sum(staff.rowSum))"), n("0"));
+        let date = |s| Value::Date(crate::value::Date::parse(s).unwrap());
+        assert_eq!(run("min(partners, joined)"), date("2026-01-15"));
+        assert_eq!(run("any(partners, total > 500)"), Value::Bool(true));
+        assert_eq!(run("all(partners, filled(role))"), Value::Bool(true));
+        assert_eq!(run("all(partners, total > 0)"), Value::Null);
+        assert_eq!(run_in("sum(staff, numberOfUnits * pricePerUnit)", &[0]), n("171.000"));
+        for (src, expected) in [
+            ("sum(partners, name)", "a list of numbers"),
+            ("sum(tags, 1)", "a list of groups"),
+            ("any(partners, total)", "a list of yes/no values"),
+        ] {
+            assert_eq!(type_errors(src), [expected], "{src}");
+        }
+        assert!(!errors_of("count(partners, 1)").is_empty());
     }
 
     #[test]

@@ -85,9 +85,11 @@
 //!   otherwise null). A value that does not fit its field (text typed into a
 //!   number field) reads as null. A null condition counts as false
 //!   ([`Expr::is_true`]).
-//! * **Functions**: `sum count min max any all round_down round_half_up
-//!   round_half_down ceil floor abs if coalesce len filled position`; see
-//!   `docs/expressions.md`.
+//! * **Functions**: `sum count min max any all first round_down
+//!   round_half_up round_half_down ceil floor abs if coalesce len filled
+//!   position` and more; see `docs/expressions.md`. `sum`, `min`, `max`,
+//!   `any` and `all` also take a per-item expression:
+//!   `sum(partners, round_down(total * 80 / 100, 2))`.
 //!
 //! # What an expression reads
 //!

@@ -2,7 +2,7 @@
 //!
 //! Root (slots): acronym 0, title 1, summary 2, total 3, missing 4, start 5,
 //! end 6, confirmed 7, tags 8, partners 9. Partner: role 0, name 1, total 2,
-//! active 3, joined 4, staff 5. Staff row: numberOfUnits 0, pricePerUnit 1,
+//! active 3, joined 4, staff 5, department 6. Staff row: numberOfUnits 0, pricePerUnit 1,
 //! rowSum 2. Parameters: flatRate (number), deadline (date).
 
 use super::{Env, Expr, ExprError, ExprErrorKind, Ref, Scope, compile};
@@ -54,6 +54,7 @@ pub(crate) fn shapes() -> [Arc<RecordShape>; 3] {
         ("active", Type::Bool),
         ("joined", Type::Date),
         ("staff", list_of(&row)),
+        ("department", Type::Multilingual),
     ]);
     let root = shape(vec![
         ("acronym", Type::Text),
@@ -76,11 +77,15 @@ pub(crate) fn params() -> Vec<(String, Type)> {
 
 /// Three partners: a lead partner with two staff rows, a partner with one,
 /// and one with a null name, an invalid total, no answer for `active` and
-/// one staff row.
+/// one staff row; only the lead partner has a department (EN and DE).
 pub(crate) fn data() -> Record {
     let row = |u, p, s| record(vec![num(u), num(p), num(s)]);
     let partner = |role, name: Value, total, active, joined, staff| {
-        record(vec![text(role), name, total, active, joined, Value::List(staff)])
+        let department = match role {
+            "LEAD_PARTNER" => ml(&[("EN", "Research"), ("DE", "Forschung")]),
+            _ => Value::Null,
+        };
+        record(vec![text(role), name, total, active, joined, Value::List(staff), department])
     };
     let partners = vec![
         partner(
