@@ -618,7 +618,7 @@ impl<'f> Runner<'f> {
                     let o = object(e, "the example")?;
                     only_keys(
                         o,
-                        &["file", "template", "config", "step", "codes", "errors"],
+                        &["file", "template", "config", "step", "codes", "errors", "computed"],
                         "the example",
                     )?;
                     let at = sources::join(dir, string(o, "file")?)
@@ -653,7 +653,7 @@ impl<'f> Runner<'f> {
                         config: self.read_config("", o.get("config"))?,
                         step: step(o.get("step"))?,
                         data: parse_json(&text, &format!("`file` {at}"))?,
-                        computed: Vec::new(),
+                        computed: computed(o.get("computed"))?,
                         expect,
                     })
                 };
