@@ -266,6 +266,20 @@ fn expenditure_rules() {
     run_case("pr-expenditure-rules.json");
 }
 
+/// Financial overview breakdowns (c)–(e) of §4.1: each line's current
+/// report is the EUR amount of the items that name it. Lump sum LS1: 5000.00
+/// of 10000.00 = 50.00 %. Unit cost UC1: 3 × 333.33 = 999.99 EUR and
+/// 2201.00 SEK ÷ 11.2345 = 195.9144… → half-up 195.91, current 1195.90, so
+/// far 1000.01 + 1195.90 = 2195.91 = 73.197 % → 73.20, remaining 804.09.
+/// Investment I1.1: 1234.56 of 2000.00 = 61.728 % → 61.73; I2.1 with no
+/// budget and nothing reported: 100 %. An item naming a lump sum or an
+/// investment the breakdowns do not list is reported; the cost-category
+/// line still counts it (5000.00 + 100.00).
+#[test]
+fn lump_sum_unit_cost_and_investment_breakdowns() {
+    run_case("pr-breakdowns.json");
+}
+
 /// Contributions (§4.1): so far = previously + current: 150.00 + 100.25 =
 /// 250.25; a source added in this report has no AF amount: 0 + 50.10. The
 /// overview: current 100.25 + 50.10 = 150.35, so far 250.25 + 50.10 =
