@@ -75,8 +75,10 @@ pub(crate) static FUNCTIONS: &[Function] = &[
     per_item("any", list_of_bools, |a| logic_over(a, true)),
     func("ceil", 1, 1, numbers, |a| unary(a, money::ceil)),
     func("coalesce", 2, MANY, same_types, coalesce),
+    func("concat", 1, MANY, lists, concat),
     func("contains", 2, 2, list_and_item, contains),
     func("count", 1, 1, any_list, count),
+    func("distinct", 1, 1, list_of_scalars, distinct),
     func("equal_ignore_case", 2, 2, two_texts, equal_ignore_case),
     func("filled", 1, 1, |_| Ok(Type::Bool), filled),
     func("first", 1, 1, item_type, first),
@@ -87,6 +89,7 @@ pub(crate) static FUNCTIONS: &[Function] = &[
     per_item("min", list_of_ordered, |a| extreme(a, Ordering::Less)),
     func("only_chars", 2, 2, two_texts, only_chars),
     Function { needs_item: true, ..func("position", 0, 0, |_| Ok(Type::Number), position) },
+    func("range", 2, 2, |a| numbers(a).map(|t| Type::List(Box::new(t))), range),
     func("round_down", 2, 2, numbers, |a| rounding(a, money::round_down)),
     func("round_half_down", 2, 2, numbers, |a| rounding(a, money::round_half_down)),
     func("round_half_up", 2, 2, numbers, |a| rounding(a, money::round_half_up)),
@@ -167,6 +170,26 @@ fn list_and_item(args: &[Type]) -> Result<Type, Mismatch> {
             } else {
                 Err(mismatch(1, t.describe()))
             }
+        }
+        _ => Err(mismatch(0, "a list of numbers, texts, yes/no values or dates")),
+    }
+}
+
+/// Lists of one item type → a list of that type.
+fn lists(args: &[Type]) -> Result<Type, Mismatch> {
+    let mut ty = Type::Null;
+    for (i, t) in args.iter().enumerate() {
+        let item = items_of(std::slice::from_ref(t)).ok_or_else(|| mismatch(i, "a list"))?;
+        ty = unify(&ty, item).ok_or_else(|| mismatch(i, format!("a list of {}", ty.describe())))?;
+    }
+    Ok(Type::List(Box::new(ty)))
+}
+
+/// A list of numbers, texts, yes/no values or dates → the same list type.
+fn list_of_scalars(args: &[Type]) -> Result<Type, Mismatch> {
+    match items_of(args) {
+        Some(Type::Number | Type::Text | Type::Bool | Type::Date | Type::Null) => {
+            Ok(args[0].clone())
         }
         _ => Err(mismatch(0, "a list of numbers, texts, yes/no values or dates")),
     }
@@ -286,6 +309,44 @@ fn extreme<'a>(a: &Args<'a, '_>, want: Ordering) -> V<'a> {
         Flow::Continue(())
     });
     best
+}
+
+/// The most items `range` gives; a longer range is null.
+const MAX_RANGE: u64 = 10_000;
+
+/// The whole numbers from `a` to `b` (none when `a > b`); null unless both
+/// are whole numbers giving at most [`MAX_RANGE`] items.
+fn range<'a>(a: &Args<'a, '_>) -> V<'a> {
+    let whole = |i| a.number(i).filter(|d| d.fract().is_zero()).and_then(|d| d.to_i64());
+    let (Some(from), Some(to)) = (whole(0), whole(1)) else { return V::Null };
+    if to.checked_sub(from).is_some_and(|n| n >= MAX_RANGE as i64) {
+        return V::Null;
+    }
+    V::Items((from..=to).map(|n| V::Number(n.into())).collect())
+}
+
+/// The items of every list argument, in order.
+fn concat<'a>(a: &Args<'a, '_>) -> V<'a> {
+    let mut items = Vec::new();
+    for i in 0..a.ops.len() {
+        a.each(i, &mut |v| {
+            items.push(v);
+            Flow::Continue(())
+        });
+    }
+    V::Items(items)
+}
+
+/// The items of a list without repeats and nulls, first occurrence first.
+fn distinct<'a>(a: &Args<'a, '_>) -> V<'a> {
+    let mut items: Vec<V<'a>> = Vec::new();
+    a.each(0, &mut |v| {
+        if !matches!(v, V::Null) && !items.iter().any(|w| w.order(&v) == Some(Ordering::Equal)) {
+            items.push(v);
+        }
+        Flow::Continue(())
+    });
+    V::Items(items)
 }
 
 /// The first item of a list (null for an empty list), borrowed from the
@@ -551,6 +612,39 @@ mod tests {
         assert!(!type_errors("first(total)").is_empty());
         assert!(!type_errors("first(partners) + 1").is_empty());
         assert!(!type_errors("first(tags).name").is_empty());
+    }
+
+    #[test]
+    fn range_concat_and_distinct_make_lists() {
+        let nums = |ns: &[&str]| Value::List(ns.iter().map(|s| n(s)).collect());
+        assert_eq!(run("range(1, 3)"), nums(&["1", "2", "3"]));
+        assert_eq!(run("range(3, 1)"), nums(&[]));
+        assert_eq!(
+            run("concat(range(0, 0), range(1, 2), range(255, 255))"),
+            nums(&["0", "1", "2", "255"])
+        );
+        // A missing end, a fraction, a range too long: null, so no items.
+        assert_eq!(run("range(1, missing)"), Value::Null);
+        assert_eq!(run("concat(range(0, 0), range(1, missing))"), nums(&["0"]));
+        assert_eq!(run("range(1, 1.5)"), Value::Null);
+        assert_eq!(run("range(1, 10001)"), Value::Null);
+        assert_eq!(run("count(range(1, 10000))"), n("10000"));
+        assert_eq!(
+            run("concat(tags, partners.name)"),
+            Value::List(vec![text("a"), text("b"), text("Alpha"), text("Beta"), Value::Null])
+        );
+        assert_eq!(
+            run("distinct(concat(tags, tags, partners.name))"),
+            Value::List(vec![text("a"), text("b"), text("Alpha"), text("Beta")])
+        );
+        assert_eq!(
+            run("distinct(concat(partners.total, range(1000, 1000)))"),
+            nums(&["1000.00", "250.50"])
+        );
+        assert!(!type_errors("concat(tags, range(1, 2))").is_empty());
+        assert!(!type_errors("concat(tags, 'x')").is_empty());
+        assert!(!type_errors("distinct(partners)").is_empty());
+        assert!(!type_errors("range('1', 2)").is_empty());
     }
 
     #[test]

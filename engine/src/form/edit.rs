@@ -176,6 +176,15 @@ impl FormState {
         let mut changed = self.refresh_one(pointer, route, slot);
         if self.has_expressions {
             self.propagate(route, slot, &mut changed);
+            // A change that alters a generated list (a new number of
+            // periods) is a list change.
+            if super::rows::generates(&self.template.root)
+                && super::rows::pending(&self.context(), &self.root)
+            {
+                changed.extend(self.refresh_list(pointer, route, slot));
+                let mut seen = std::collections::BTreeSet::new();
+                changed.retain(|p| seen.insert(p.clone()));
+            }
         }
         changed
     }

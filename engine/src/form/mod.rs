@@ -9,6 +9,7 @@ mod edit;
 mod locate;
 mod numbering;
 mod propagate;
+mod rows;
 mod view;
 
 pub(crate) use locate::frames_at;

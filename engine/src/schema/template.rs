@@ -39,7 +39,7 @@ fn property(name: &str) -> Option<Value> {
         }
         "kind" => json!({"enum": KINDS.iter().chain(&["static"]).collect::<Vec<_>>()}),
         "required" | "visible" | "readonly" => cond,
-        "when" | "assert" | "expression" => expr,
+        "when" | "assert" | "expression" | "rowsFrom" => expr,
         "maxLength" => json!({"type": "integer", "minimum": 1, "maximum": 1_000_000}),
         "multiline" => json!({"type": "boolean"}),
         "min" | "max" => json!({"oneOf": [number, {"type": "string", "format": "date"}]}),

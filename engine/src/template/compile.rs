@@ -5,7 +5,7 @@
 
 use super::{Cond, ExprSource, FieldKind, Group, Template};
 use crate::expr::{Scope, compile};
-use crate::issue::Issue;
+use crate::issue::{Code, Issue};
 use crate::shape::{RecordShape, Type};
 use std::sync::Arc;
 
@@ -56,6 +56,21 @@ fn group(
             }
             FieldKind::Group(inner) => nested(inner, scopes, params, problems),
             FieldKind::Repeat(rep) => {
+                if let Some(rows) = &mut rep.rows_from {
+                    // One key per item, of the type of the item's first field.
+                    match rep.item.shape.fields.first() {
+                        Some((_, key @ (Type::Number | Type::Text))) => {
+                            let ty = Type::List(Box::new(key.clone()));
+                            one(rows, scopes, params, &ty, problems)
+                        }
+                        _ => problems.push(
+                            Issue::error(rows.at.clone(), Code::TemplateInvalidValue).with(
+                                "expected",
+                                "items whose first field holds a number or a text (the key)",
+                            ),
+                        ),
+                    }
+                }
                 scopes.push(rep.item.shape.clone());
                 for case in &mut rep.numbering_when {
                     one(&mut case.when, scopes, params, &Type::Bool, problems);

@@ -60,12 +60,26 @@ pub(crate) fn kind_keys(kind: &str) -> Option<&'static [&'static str]> {
         "select" => &["options", "codeList"],
         "multiSelect" => &["options", "codeList", "minItems", "maxItems"],
         "group" => &["fields", "rules"],
-        "repeat" => {
-            &["fields", "rules", "minItems", "maxItems", "numbering", "numberAs", "numberingWhen"]
-        }
-        "table" => {
-            &["columns", "rules", "minRows", "maxRows", "numbering", "numberAs", "numberingWhen"]
-        }
+        "repeat" => &[
+            "fields",
+            "rules",
+            "minItems",
+            "maxItems",
+            "numbering",
+            "numberAs",
+            "numberingWhen",
+            "rowsFrom",
+        ],
+        "table" => &[
+            "columns",
+            "rules",
+            "minRows",
+            "maxRows",
+            "numbering",
+            "numberAs",
+            "numberingWhen",
+            "rowsFrom",
+        ],
         "computed" => &["expression", "type", "scale"],
         _ => return None,
     })
@@ -280,6 +294,7 @@ impl Loader {
         let numbering = self.opt_string(obj, "numbering");
         let number_as = self.opt_string(obj, "numberAs");
         let numbering_when = self.numbering_cases(obj);
+        let rows_from = self.expr(obj, "rowsFrom", false);
         let item = self.group(obj, key)?;
         if table {
             for field in &item.fields {
@@ -293,7 +308,16 @@ impl Loader {
                 }
             }
         }
-        Some(Repeat { item, min_items, max_items, numbering, number_as, numbering_when, table })
+        Some(Repeat {
+            item,
+            min_items,
+            max_items,
+            numbering,
+            number_as,
+            numbering_when,
+            table,
+            rows_from,
+        })
     }
 
     /// `numberingWhen`: `[{"when": expression, "numbering": "LP{n}"}, …]`.

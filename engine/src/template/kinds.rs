@@ -105,6 +105,11 @@ pub struct Repeat {
     pub numbering_when: Vec<NumberingCase>,
     /// Rendered as a table (rows × columns) rather than a list of cards.
     pub table: bool,
+    /// `rowsFrom`: the items follow from the data, one per key this
+    /// expression gives (in the scope of the record holding the list), the
+    /// key in the item's first field; computing keeps the list so (see
+    /// `form/rows.rs`), and users neither add nor remove such items.
+    pub rows_from: Option<super::ExprSource>,
 }
 
 /// A numbering that applies to the items of a list where `when` holds.
