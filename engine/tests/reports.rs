@@ -307,6 +307,20 @@ fn project_report_financial_overview() {
     run_case("prj-certificate-unknown-partner.json");
 }
 
+/// Project report breakdown per cost category (§4.2): each line adds the
+/// certificates' amounts of that category. Staff 3000.00 + 1000.01 + 300.00
+/// = 4300.01, so far 4800.01 of 12000.00 = 40.000083 % → 40.00, remaining
+/// 7199.99; office 450.00 + 45.00 = 495.00 of 1800.00 = 27.50 %; lump sums
+/// 1000.00 of 1000.00; infrastructure nothing of nothing: 100 %. Total
+/// budget 14800.00, current 7345.01, so far 7845.01 = 53.0068 % → 53.01.
+/// The third certificate's categories (345.00) miss its total (369.38) by
+/// 24.38, which is why the project's current report (7369.39) is 24.38
+/// more: `certificate.categories_sum`.
+#[test]
+fn project_report_cost_categories() {
+    run_case("prj-cost-categories.json");
+}
+
 /// Project report header: a deadline link excludes type, period and date;
 /// without a link all three are needed; start ≤ end; statuses as for the
 /// partner report.
