@@ -27,7 +27,14 @@ pub(super) fn generated(
         Value::List(items) => &items[..],
         _ => &[],
     };
-    let is_key = |item: &Value, key: &Value| matches!(item, Value::Record(r) if r.slots.first() == Some(key));
+    let is_key = |item: &Value, key: &Value| match item {
+        Value::Record(r) => r.slots.first() == Some(key),
+        _ => false,
+    };
+    // The usual case, checked without copying: the items are the keys'.
+    if keys.len() == items.len() && keys.iter().zip(items).all(|(k, item)| is_key(item, k)) {
+        return None;
+    }
     let rows: Vec<Value> = keys
         .into_iter()
         .map(|key| match items.iter().find(|item| is_key(item, &key)) {
@@ -40,8 +47,7 @@ pub(super) fn generated(
         })
         .collect();
     // No keys and no list: nothing to write.
-    (rows != items && !(rows.is_empty() && matches!(current, Value::Null)))
-        .then_some(Value::List(rows))
+    (!(rows.is_empty() && matches!(current, Value::Null))).then_some(Value::List(rows))
 }
 
 /// Whether some generated list of `root` is not what its keys say (after an
