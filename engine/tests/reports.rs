@@ -280,6 +280,14 @@ fn lump_sum_unit_cost_and_investment_breakdowns() {
     run_case("pr-breakdowns.json");
 }
 
+/// Breakdown rows: UC1 listed twice (both rows reported, each counting the
+/// 333.33 of the one UC1 item), an item naming UC7, which is not listed;
+/// the external line counts both items: 20.00 + 333.33 = 353.33.
+#[test]
+fn breakdown_rows_name_listed_items_once() {
+    run_case("pr-breakdown-rows.json");
+}
+
 /// Contributions (§4.1): so far = previously + current: 150.00 + 100.25 =
 /// 250.25; a source added in this report has no AF amount: 0 + 50.10. The
 /// overview: current 100.25 + 50.10 = 150.35, so far 250.25 + 50.10 =
@@ -319,6 +327,13 @@ fn project_report_financial_overview() {
 #[test]
 fn project_report_cost_categories() {
     run_case("prj-cost-categories.json");
+}
+
+/// Project report partners: the lead partner is number 1 and no other
+/// partner is (a partner numbered 1, a lead numbered 3), numbers unique.
+#[test]
+fn project_report_partner_numbers() {
+    run_case("prj-partner-numbers.json");
 }
 
 /// Project report header: a deadline link excludes type, period and date;
