@@ -16,6 +16,7 @@ const require = createRequire(new URL('../../tests/package.json', import.meta.ur
 const { chromium } = require('playwright-core');
 
 const files = {
+  '/': [Buffer.from('<!doctype html><title>bench</title>'), 'text/html'],
   '/search.wasm': [readFileSync(wasmPath), 'application/wasm'],
   '/index.hfsx': [readFileSync(`${dir}/partners-100k.hfsx`), 'application/octet-stream'],
   '/queries.jsonl': [readFileSync(`${dir}/queries-400.jsonl`), 'text/plain'],
