@@ -136,3 +136,13 @@ test('facet filters narrow the results and show counts', OPTS, async (t) => {
     (metas) => metas.length > 0 && metas.every((m) => /, DE\b/.test(m)));
   await assertNoAxeViolations(page, 'with results and a filter');
 });
+
+test('says why when the data cannot be loaded', OPTS, async (t) => {
+  const { host } = await open(t);
+  const status = host.locator('[role=status]');
+  // A CSV file is not a binary index: a clear message, no crash.
+  await host.evaluate((e) => e.setAttribute('index', '../tests/fixtures/search/keep_partners.csv'));
+  await waitForText(status, /could not be loaded: .*keep_partners\.csv: not a hitforms search index/, 'the load error');
+  await host.evaluate((e) => e.setAttribute('index', 'missing.hfsx'));
+  await waitForText(status, /could not be loaded: missing\.hfsx: HTTP 404/, 'the HTTP error');
+});
