@@ -8,6 +8,7 @@ pub enum T {
     SearchHint,
     Loading,
     LoadFailed,
+    MatchOne,
     Matches,
     NoMatch,
     Relaxed,
@@ -69,6 +70,7 @@ pub fn t(lang: &str, t: T) -> &'static str {
             "Partner data could not be loaded:",
             "Partnerdaten konnten nicht geladen werden:",
         ),
+        T::MatchOne => pick(de, "1 participation found", "1 Beteiligung gefunden"),
         T::Matches => pick(de, "{n} participations found", "{n} Beteiligungen gefunden"),
         T::NoMatch => pick(de, "No partner found", "Keine Partner gefunden"),
         T::Relaxed => pick(

@@ -181,6 +181,7 @@ pub fn render_results(ui: &Ui, lang: &str, index: &Index, results: &Results) {
     let n = results.total.to_string();
     let status = match (results.total, results.relaxed) {
         (0, _) => t(lang, T::NoMatch).to_owned(),
+        (1, false) => t(lang, T::MatchOne).to_owned(),
         (_, true) => t(lang, T::Relaxed).replace("{n}", &n),
         _ => t(lang, T::Matches).replace("{n}", &n),
     };

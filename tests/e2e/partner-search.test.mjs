@@ -37,7 +37,7 @@ async function open(t) {
   });
   await page.goto(new URL('partner-search.html?fixture', demoUrl()).href);
   const host = page.locator('hitforms-partner-search');
-  await waitForText(host.locator('[role=status]'), /participations found/, 'the live count');
+  await waitForText(host.locator('[role=status]'), /participations? found/, 'the live count');
   return { page, host, problems };
 }
 
@@ -66,6 +66,7 @@ test('searches as you type with folded diacritics and announces the count', OPTS
   await input.fill('');
   await input.pressSequentially('universitat pasau');
   await waitForText(host.locator('.hf-hit .hf-name').first(), 'Universität Passau', 'typo-tolerant result');
+  await waitForText(host.locator('[role=status]'), /^1 participation found$/, 'the singular count');
   assert.deepEqual(problems, []);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
 });
