@@ -136,6 +136,13 @@ test('facet filters narrow the results and show counts', OPTS, async (t) => {
   await waitFor('only German results', () => host.locator('.hf-hit .hf-meta').allTextContents(),
     (metas) => metas.length > 0 && metas.every((m) => /, DE\b/.test(m)));
   await assertNoAxeViolations(page, 'with results and a filter');
+  // A preset filter and the German UI (attributes re-mount the element).
+  await host.evaluate((e) => { e.setAttribute('country', 'AT'); e.setAttribute('lang', 'de'); });
+  await waitForText(host.locator('label[for=hf-q]'), 'Partner suchen', 'the German label');
+  await waitForText(host.locator('[role=status]'), /^\d+ Beteiligung(en)? gefunden$/, 'the German count');
+  assert.equal(await country.inputValue(), 'AT');
+  const metas = await host.locator('.hf-hit .hf-meta').allTextContents();
+  assert.ok(metas.length > 0 && metas.every((m) => /, AT\b/.test(m)), `results: ${metas}`);
 });
 
 test('says why when the data cannot be loaded', OPTS, async (t) => {
