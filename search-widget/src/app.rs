@@ -10,27 +10,45 @@ use hitforms_search::{Filters, Index, Query, Results};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    CustomEvent, CustomEventInit, DocumentFragment, Element, Event, HtmlElement, HtmlSelectElement,
-    KeyboardEvent, ShadowRoot,
-};
+use web_sys::{CustomEvent, CustomEventInit, DocumentFragment, HtmlElement, ShadowRoot};
 
 /// The element's state.
 pub struct App {
     host: HtmlElement,
     lang: String,
     index: Option<Index>,
-    filters: Filters,
-    limit: usize,
+    pub(crate) filters: Filters,
+    pub(crate) limit: usize,
     results: Results,
-    ui: Ui,
+    pub(crate) ui: Ui,
+    /// The pending announcement's timer (typing), if any, and its text.
+    timer: Option<i32>,
+    pending: String,
+    /// The timer's callback (the closure lives in [`Mounted`]).
+    tick: Option<js_sys::Function>,
 }
+
+/// How long typing must pause before the count is announced: one
+/// announcement per pause, not one per keystroke.
+const ANNOUNCE_AFTER_MS: i32 = 400;
 
 /// Kept by the element's handle: dropping it drops the listeners (and,
 /// with the last reference, the index).
 pub struct Mounted {
-    _app: Rc<RefCell<App>>,
+    app: Rc<RefCell<App>>,
     _listeners: Listeners,
+    _tick: Closure<dyn FnMut()>,
+}
+
+impl Drop for Mounted {
+    /// A pending announcement must not call the freed closure.
+    fn drop(&mut self) {
+        if let Ok(mut app) = self.app.try_borrow_mut()
+            && let (Some(id), Some(window)) = (app.timer.take(), web_sys::window())
+        {
+            window.clear_timeout_with_handle(id);
+        }
+    }
 }
 
 /// The preset filters read from the host's attributes.
@@ -64,9 +82,22 @@ pub fn mount(host: HtmlElement, root: &ShadowRoot) -> Mounted {
         limit: PAGE,
         results: Results::default(),
         ui,
+        timer: None,
+        pending: String::new(),
+        tick: None,
     }));
+    let weak = Rc::downgrade(&app);
+    let tick = Closure::<dyn FnMut()>::new(move || {
+        if let Some(app) = weak.upgrade() {
+            let mut app = app.borrow_mut();
+            app.timer = None;
+            let text = std::mem::take(&mut app.pending);
+            app.announce(&text);
+        }
+    });
+    app.borrow_mut().tick = Some(tick.as_ref().unchecked_ref::<js_sys::Function>().clone());
     let mut listeners = Listeners::default();
-    attach(&app, &mut listeners);
+    crate::handlers::attach(&app, &mut listeners);
     let loading = app.clone();
     let (index_url, data_urls) = (host.get_attribute("index"), host.get_attribute("data"));
     wasm_bindgen_futures::spawn_local(async move {
@@ -88,7 +119,8 @@ pub fn mount(host: HtmlElement, root: &ShadowRoot) -> Mounted {
                     }
                 }
                 app.index = Some(index);
-                app.run();
+                let status = app.run();
+                app.announce(&status);
             }
             Err(e) => {
                 let text = format!("{} {e}", t(&app.lang, T::LoadFailed));
@@ -96,23 +128,46 @@ pub fn mount(host: HtmlElement, root: &ShadowRoot) -> Mounted {
             }
         }
     });
-    Mounted { _app: app, _listeners: listeners }
+    Mounted { app, _listeners: listeners, _tick: tick }
 }
 
 impl App {
-    /// Runs the current query and renders it.
-    fn run(&mut self) {
-        let Some(index) = &self.index else { return };
+    /// Shows `text` in the live region now (and drops a pending one).
+    pub(crate) fn announce(&mut self, text: &str) {
+        if let (Some(id), Some(window)) = (self.timer.take(), web_sys::window()) {
+            window.clear_timeout_with_handle(id);
+        }
+        self.ui.status.set_text_content(Some(text));
+    }
+
+    /// Shows `text` in the live region once typing pauses for
+    /// [`ANNOUNCE_AFTER_MS`]: one announcement per pause.
+    pub(crate) fn announce_later(&mut self, text: String) {
+        let Some(window) = web_sys::window() else { return };
+        if let Some(id) = self.timer.take() {
+            window.clear_timeout_with_handle(id);
+        }
+        self.pending = text;
+        if let Some(tick) = &self.tick {
+            self.timer = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(tick, ANNOUNCE_AFTER_MS)
+                .ok();
+        }
+    }
+
+    /// Runs the current query and renders it; returns the count to announce.
+    pub(crate) fn run(&mut self) -> String {
+        let Some(index) = &self.index else { return String::new() };
         let mut query = Query::new(&self.ui.input.value());
         query.filters = self.filters.clone();
         query.limit = self.limit;
         self.results = index.search(&query);
         render_facets(&self.ui, &self.lang, &self.results, &mut self.filters);
-        render_results(&self.ui, &self.lang, index, &self.results);
+        render_results(&self.ui, &self.lang, index, &self.results)
     }
 
     /// Opens the card of participation `doc` and moves focus to its title.
-    fn open(&mut self, doc: u32) {
+    pub(crate) fn open(&mut self, doc: u32) {
         let Some(index) = &self.index else { return };
         if doc as usize >= index.len() {
             return;
@@ -120,19 +175,19 @@ impl App {
         clear(&self.ui.detail);
         add(&self.ui.detail, &detail::card(index, doc, &self.lang));
         self.ui.results.set_attribute("hidden", "").ok();
-        focus(self.ui.detail.query_selector("h3").ok().flatten());
+        crate::handlers::focus(self.ui.detail.query_selector("h3").ok().flatten());
     }
 
     /// Closes the card and returns focus to its result.
-    fn close(&mut self, doc: &str) {
+    pub(crate) fn close(&mut self, doc: &str) {
         clear(&self.ui.detail);
         self.ui.results.remove_attribute("hidden").ok();
         let selector = format!("button[data-doc=\"{}\"]", doc.replace(['"', '\\'], ""));
-        focus(self.ui.list.query_selector(&selector).ok().flatten());
+        crate::handlers::focus(self.ui.list.query_selector(&selector).ok().flatten());
     }
 
     /// "Use as partner": the event, then the named form.
-    fn select(&mut self, doc: u32) {
+    pub(crate) fn select(&mut self, doc: u32) {
         let Some(index) = self.index.as_ref().filter(|i| (doc as usize) < i.len()) else { return };
         let detail = partner::detail(index, doc);
         let init = CustomEventInit::new();
@@ -153,7 +208,7 @@ impl App {
                 false => t(&self.lang, T::FormNotFilled).to_owned(),
             };
         }
-        self.ui.status.set_text_content(Some(&message));
+        self.announce(&message);
     }
 }
 
@@ -165,116 +220,4 @@ fn find_form(host: &HtmlElement, id: &str) -> Option<JsValue> {
         None => crate::dom::document().get_element_by_id(id),
     };
     found.map(JsValue::from)
-}
-
-/// Focuses `e` when it is an HTML element.
-fn focus(e: Option<Element>) {
-    if let Some(e) = e.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        let _ = e.focus();
-    }
-}
-
-/// The result button after (`1`) or before (`-1`) the one in `li`.
-fn sibling_hit(li: &Element, step: i32) -> Option<Element> {
-    let next = if step > 0 { li.next_element_sibling() } else { li.previous_element_sibling() };
-    next.and_then(|n| n.first_element_child())
-}
-
-/// The `data-doc` of the button `event` happened on (or inside).
-fn doc_of(event: &Event, selector: &str) -> Option<(Element, String)> {
-    let target: Element = event.target()?.dyn_into().ok()?;
-    let button = target.closest(selector).ok()??;
-    let doc = button.get_attribute("data-doc")?;
-    Some((button, doc))
-}
-
-/// The handlers: typing, filters, result keys and clicks, more, card buttons.
-fn attach(app: &Rc<RefCell<App>>, listeners: &mut Listeners) {
-    let a = app.borrow();
-    let ui = &a.ui;
-    let this = app.clone();
-    listeners.on(&ui.input, "input", move |_| {
-        let mut app = this.borrow_mut();
-        app.limit = PAGE;
-        app.run();
-    });
-    let this = app.clone();
-    listeners.on(&ui.input, "keydown", move |e| {
-        let key = e.unchecked_ref::<KeyboardEvent>().key();
-        if key == "ArrowDown" {
-            e.prevent_default();
-            focus(
-                this.borrow().ui.list.first_element_child().and_then(|li| li.first_element_child()),
-            );
-        }
-    });
-    for select in &ui.facets {
-        let this = app.clone();
-        listeners.on(select, "change", move |e| {
-            let Some(select) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            else {
-                return;
-            };
-            let i: usize =
-                select.get_attribute("data-facet").and_then(|v| v.parse().ok()).unwrap_or(0);
-            let mut app = this.borrow_mut();
-            let value = select.value();
-            *filter_of(&mut app.filters, FACETS[i.min(FACETS.len() - 1)]) =
-                Some(value).filter(|v| !v.is_empty());
-            app.limit = PAGE;
-            app.run();
-        });
-    }
-    let this = app.clone();
-    listeners.on(&ui.list, "click", move |e| {
-        if let Some((_, doc)) = doc_of(&e, "button.hf-hit") {
-            this.borrow_mut().open(doc.parse().unwrap_or(u32::MAX));
-        }
-    });
-    let this = app.clone();
-    listeners.on(&ui.list, "keydown", move |e| {
-        let key = e.unchecked_ref::<KeyboardEvent>().key();
-        let Some((button, _)) = doc_of(&e, "button.hf-hit") else { return };
-        let Some(li) = button.parent_element() else { return };
-        let app = this.borrow();
-        let target = match key.as_str() {
-            "ArrowDown" => sibling_hit(&li, 1),
-            "ArrowUp" => sibling_hit(&li, -1).or_else(|| Some(app.ui.input.clone().into())),
-            "Home" => app.ui.list.first_element_child().and_then(|l| l.first_element_child()),
-            "End" => app.ui.list.last_element_child().and_then(|l| l.first_element_child()),
-            _ => return,
-        };
-        e.prevent_default();
-        focus(target);
-    });
-    let this = app.clone();
-    listeners.on(&ui.more, "click", move |_| {
-        let mut app = this.borrow_mut();
-        let shown = app.ui.list.child_element_count();
-        app.limit += PAGE;
-        app.run();
-        let mut li = app.ui.list.first_element_child();
-        for _ in 0..shown {
-            li = li.and_then(|l| l.next_element_sibling());
-        }
-        focus(li.and_then(|l| l.first_element_child()));
-    });
-    let this = app.clone();
-    listeners.on(&ui.detail, "click", move |e| {
-        if let Some((_, doc)) = doc_of(&e, "button.hf-back") {
-            this.borrow_mut().close(&doc);
-        } else if let Some((_, doc)) = doc_of(&e, "button.hf-use") {
-            this.borrow_mut().select(doc.parse().unwrap_or(u32::MAX));
-        }
-    });
-    let this = app.clone();
-    listeners.on(&ui.detail, "keydown", move |e| {
-        if e.unchecked_ref::<KeyboardEvent>().key() != "Escape" {
-            return;
-        }
-        let back = this.borrow().ui.detail.query_selector(".hf-back").ok().flatten();
-        if let Some(doc) = back.and_then(|b| b.get_attribute("data-doc")) {
-            this.borrow_mut().close(&doc);
-        }
-    });
 }

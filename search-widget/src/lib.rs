@@ -4,13 +4,14 @@
 //! (docs/decisions.md).
 //!
 //! - `element.js` — the custom-element class (lifecycle only).
-//! - [`app`] — state and event handling; [`load`] — fetching the index;
+//! - [`app`] — state; [`handlers`] — events; [`load`] — fetching the index;
 //!   [`view`] and [`detail`] — the DOM; [`partner`] — the selection event
 //!   and filling a `<hitforms-form>`; [`text`] — UI strings; [`dom`] — helpers.
 
 pub mod app;
 pub mod detail;
 pub mod dom;
+pub mod handlers;
 pub mod load;
 pub mod partner;
 pub mod text;

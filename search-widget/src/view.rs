@@ -150,8 +150,9 @@ fn option(value: &str, label: &str) -> Element {
     o
 }
 
-/// Renders the hits of `results` grouped by organisation, and the count.
-pub fn render_results(ui: &Ui, lang: &str, index: &Index, results: &Results) {
+/// Renders the hits of `results` grouped by organisation; returns the count
+/// to announce (the caller decides when: see `App::announce`).
+pub fn render_results(ui: &Ui, lang: &str, index: &Index, results: &Results) -> String {
     clear(&ui.list);
     for org in index.group(&results.hits) {
         let doc = org.participations[0];
@@ -185,6 +186,6 @@ pub fn render_results(ui: &Ui, lang: &str, index: &Index, results: &Results) {
         (_, true) => t(lang, T::Relaxed).replace("{n}", &n),
         _ => t(lang, T::Matches).replace("{n}", &n),
     };
-    ui.status.set_text_content(Some(&status));
     ui.more.set_hidden(results.hits.len() >= results.total);
+    status
 }
