@@ -78,3 +78,38 @@ fn an_empty_index_round_trips() {
     assert_eq!(loaded.search(&Query::new("anything")).total, 0);
     assert!(loaded.similar("anything", 5).is_empty());
 }
+
+/// A source that hands out copies, as the widget does from a JS buffer,
+/// and records what it was asked for.
+struct Copies<'a> {
+    bytes: &'a [u8],
+    asked: Vec<(usize, usize)>,
+}
+
+impl binary::Source for Copies<'_> {
+    fn size(&self) -> usize {
+        self.bytes.len()
+    }
+
+    fn get(&mut self, at: usize, len: usize) -> std::borrow::Cow<'_, [u8]> {
+        self.asked.push((at, len));
+        std::borrow::Cow::Owned(self.bytes[at..at + len].to_vec())
+    }
+}
+
+#[test]
+fn a_section_at_a_time_loads_the_same_index() {
+    let index = common::index();
+    let mut bytes = binary::write(&index);
+    let mut src = Copies { bytes: &bytes, asked: Vec::new() };
+    let loaded = binary::read_from(&mut src).expect("loads");
+    assert_eq!(loaded.data.partners, index.data.partners);
+    assert_eq!(loaded.postings, index.postings);
+    // Headers, then one payload per section: never the whole file at once.
+    let largest = src.asked.iter().map(|&(_, len)| len).max().unwrap();
+    assert!(largest < bytes.len() / 2, "asked for {largest} of {} bytes", bytes.len());
+    // Damage in the last section is still found.
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x5a;
+    assert!(binary::read_from(&mut Copies { bytes: &bytes, asked: Vec::new() }).is_err());
+}

@@ -13,6 +13,7 @@
 
 mod bench;
 mod bench_report;
+mod demo_data;
 mod fuzz;
 mod serve;
 mod setup;

@@ -10,25 +10,30 @@ const STEPS: &[Step] = &[
     ("install what is missing", setup::all),
     ("rustfmt", || cargo(&["fmt", "--all", "--check"])),
     ("clippy (native crates)", || cargo(&["clippy", "--all-targets", "--", "-D", "warnings"])),
-    ("clippy (widgets, wasm benches and conformance runner, wasm32)", || {
-        cargo(&[
-            "clippy",
-            "-p",
-            "hitforms-widgets",
-            "-p",
-            "hitforms-bench-wasm",
-            "-p",
-            "hitforms-conformance",
-            "-p",
-            "hitforms-bench-search-wasm",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ])
-    }),
+    (
+        "clippy (widgets, partner-search widget, wasm benches and conformance runner, wasm32)",
+        || {
+            cargo(&[
+                "clippy",
+                "-p",
+                "hitforms-widgets",
+                "-p",
+                "hitforms-bench-wasm",
+                "-p",
+                "hitforms-conformance",
+                "-p",
+                "hitforms-bench-search-wasm",
+                "-p",
+                "hitforms-search-widget",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ])
+        },
+    ),
     ("engine and search have no web dependency", engine_is_pure),
     (
         "native tests (engine, search, CLI, xtask, conformance runner; includes the fuzz smoke run)",
@@ -44,6 +49,9 @@ const STEPS: &[Step] = &[
     }),
     ("browser tests (wasm-bindgen-test, headless Chromium)", || {
         util::run("wasm-pack", &["test", "--headless", "--chrome", "widgets"])
+    }),
+    ("partner-search widget browser tests (wasm-bindgen-test, headless Chromium)", || {
+        util::run("wasm-pack", &["test", "--headless", "--chrome", "search-widget"])
     }),
     // Every conformance case and example through the engine in wasm (with
     // the expression language, which the widget ships without):

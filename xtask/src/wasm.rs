@@ -42,24 +42,47 @@ pub fn setup_nightly() -> Result {
     util::run("rustup", &["target", "add", "wasm32-unknown-unknown", "--toolchain", "nightly"])
 }
 
-/// `wasm-pack build` of the widgets into `pkg/dist`, then wasm-opt -Oz.
+/// `wasm-pack build` of the form widget into `pkg/dist` and of the
+/// partner-search element (its own module, loaded only by
+/// `<hitforms-partner-search>`) twice: prebuilt indexes only into
+/// `pkg/dist/search`, and with the CSV/JSON import into
+/// `pkg/dist/search-import` (docs/decisions.md); each then wasm-opt -Oz.
 pub fn build_widgets() -> Result {
+    wasm_pack("widgets", "../pkg/dist", "hitforms", &[])?;
+    wasm_pack("search-widget", "../pkg/dist/search", "partner-search", &["--no-default-features"])?;
+    wasm_pack("search-widget", "../pkg/dist/search-import", "partner-search", &[])?;
+    // wasm-pack writes a `.gitignore` of `*` there, which npm obeys when
+    // packing: the package would lack its JS snippets. The repository's own
+    // .gitignore already ignores pkg/dist.
+    for dir in ["pkg/dist", "pkg/dist/search", "pkg/dist/search-import"] {
+        let stray = util::root().join(dir).join(".gitignore");
+        if stray.exists() {
+            std::fs::remove_file(&stray).map_err(|e| format!("{}: {e}", stray.display()))?;
+        }
+    }
+    crate::demo_data::write()
+}
+
+/// The size-optimised release build of crate folder `krate` (see the module
+/// docs), with `cargo_args` (features) passed to cargo.
+fn wasm_pack(krate: &str, out_dir: &str, out_name: &str, cargo_args: &[&str]) -> Result {
     let mut args = vec![
         "build",
-        "widgets",
+        krate,
         "--target",
         "web",
         "--release",
         "--no-pack",
         "--out-dir",
-        "../pkg/dist",
+        out_dir,
         "--out-name",
-        "hitforms",
+        out_name,
     ];
     let mut cmd = if nightly_ready() {
         let version = output("rustc", &["+nightly", "--version"]).unwrap_or_default();
-        println!("size-optimised build with {}", version.trim());
+        println!("size-optimised build of {krate} with {}", version.trim());
         args.push("--");
+        args.extend_from_slice(cargo_args);
         args.extend_from_slice(BUILD_STD);
         let mut cmd = util::command("wasm-pack", &args);
         cmd.env("RUSTUP_TOOLCHAIN", "nightly")
@@ -69,18 +92,14 @@ pub fn build_widgets() -> Result {
         cmd
     } else {
         println!(
-            "warning: no nightly toolchain with rust-src and wasm32: building on stable (larger)"
+            "warning: no nightly toolchain with rust-src and wasm32: building {krate} on stable (larger)"
         );
+        if !cargo_args.is_empty() {
+            args.push("--");
+            args.extend_from_slice(cargo_args);
+        }
         util::command("wasm-pack", &args)
     };
     cmd.env_remove("CARGO");
-    util::run_cmd(cmd)?;
-    // wasm-pack writes a `.gitignore` of `*` there, which npm obeys when
-    // packing: the package would lack its JS snippets. The repository's own
-    // .gitignore already ignores pkg/dist.
-    let stray = util::root().join("pkg/dist/.gitignore");
-    if stray.exists() {
-        std::fs::remove_file(&stray).map_err(|e| format!("{}: {e}", stray.display()))?;
-    }
-    Ok(())
+    util::run_cmd(cmd)
 }

@@ -52,7 +52,7 @@ impl Writer {
 }
 
 /// Reads values from bytes, never past their end.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
@@ -71,13 +71,6 @@ impl<'a> Reader<'a> {
             end.ok_or_else(|| format!("ends early (wanted {n} bytes at offset {})", self.pos))?;
         let out = &self.bytes[self.pos..end];
         self.pos = end;
-        Ok(out)
-    }
-
-    /// The next `N` bytes as an array.
-    pub fn array<const N: usize>(&mut self) -> Result<[u8; N], String> {
-        let mut out = [0; N];
-        out.copy_from_slice(self.take(N)?);
         Ok(out)
     }
 

@@ -20,6 +20,7 @@ use crate::index::{FIELDS, Index, Posting, Postings};
 use crate::record::{Dataset, Partner, Project};
 use crate::synergy::ProjectIndex;
 use codec::{Reader, Writer, fnv1a};
+use std::borrow::Cow;
 use std::fmt;
 
 /// The file's first four bytes.
@@ -81,17 +82,24 @@ fn write_postings(w: &mut Writer, p: &Postings) {
 
 fn read_postings(r: &mut Reader, docs: usize, fields: u8) -> Result<Postings, String> {
     let count = r.len()?;
-    let mut out = Postings::default();
+    // Sized exactly up front (a first pass counts the postings): growing by
+    // doubling would briefly hold two copies, and wasm memory keeps its peak.
+    let mut out = Postings {
+        terms: Vec::with_capacity(count),
+        offsets: Vec::with_capacity(count + 1),
+        entries: Vec::with_capacity(count_postings(r.clone(), count).unwrap_or(0)),
+        df: Vec::new(),
+    };
     out.offsets.push(0);
-    let mut previous = String::new();
     for _ in 0..count {
         let shared = r.len()?;
         let suffix = r.str()?;
-        let term = format!(
-            "{}{suffix}",
-            previous.get(..shared).ok_or("a term shares more than its predecessor")?
-        );
-        if !out.terms.is_empty() && term <= previous {
+        let previous = out.terms.last().map_or("", String::as_str);
+        let prefix = previous.get(..shared).ok_or("a term shares more than its predecessor")?;
+        let mut term = String::with_capacity(shared + suffix.len());
+        term.push_str(prefix);
+        term.push_str(suffix);
+        if !out.terms.is_empty() && term.as_str() <= previous {
             return Err(format!("terms out of order at {term:?}"));
         }
         let n = r.len()?;
@@ -111,11 +119,29 @@ fn read_postings(r: &mut Reader, docs: usize, fields: u8) -> Result<Postings, St
             out.entries.push(Posting { doc: doc as u32, field, tf });
         }
         out.offsets.push(out.entries.len() as u32);
-        out.terms.push(term.clone());
-        previous = term;
+        out.terms.push(term);
     }
     out.compute_df();
     Ok(out)
+}
+
+/// The number of postings of `count` terms at `r` (errors are left to the
+/// decoding pass, which reports them).
+fn count_postings(mut r: Reader, count: usize) -> Result<usize, String> {
+    let mut total = 0usize;
+    for _ in 0..count {
+        r.len()?;
+        r.str()?;
+        let n = r.len()?;
+        for _ in 0..n {
+            r.varint()?;
+            if r.byte()? >> 3 == 31 {
+                r.byte()?;
+            }
+        }
+        total += n;
+    }
+    Ok(total)
 }
 
 /// The index as file bytes.
@@ -165,61 +191,138 @@ pub fn write(index: &Index) -> Vec<u8> {
     out
 }
 
-/// A section's tag and payload.
-type Section<'a> = ([u8; 4], &'a [u8]);
+/// Where a file's bytes come from: all in memory ([`read`]) or fetched a
+/// range at a time ([`read_from`]), so that a browser never holds the whole
+/// file and the decoded index at once (wasm memory keeps its peak).
+pub trait Source {
+    /// The file's length in bytes.
+    fn size(&self) -> usize;
+    /// The `len` bytes at `at`; the loader asks only for ranges inside the file.
+    fn get(&mut self, at: usize, len: usize) -> Cow<'_, [u8]>;
+}
 
-/// The sections of a file, checked against their checksums.
-fn sections(bytes: &[u8]) -> Result<Vec<Section<'_>>, LoadError> {
-    if bytes.len() < 4 || &bytes[..4] != MAGIC {
+impl<S: Source + ?Sized> Source for &mut S {
+    fn size(&self) -> usize {
+        (**self).size()
+    }
+
+    fn get(&mut self, at: usize, len: usize) -> Cow<'_, [u8]> {
+        (**self).get(at, len)
+    }
+}
+
+impl Source for &[u8] {
+    fn size(&self) -> usize {
+        self.len()
+    }
+
+    fn get(&mut self, at: usize, len: usize) -> Cow<'_, [u8]> {
+        Cow::Borrowed(&self[at..at + len])
+    }
+}
+
+/// Where one section's payload lies.
+struct Entry {
+    tag: [u8; 4],
+    at: usize,
+    len: usize,
+    sum: u32,
+}
+
+/// The section table of a file, read from the header and each section's
+/// own header (12 bytes each), not from the payloads.
+fn table(src: &mut impl Source) -> Result<Vec<Entry>, LoadError> {
+    let total = src.size();
+    if total < 4 || *src.get(0, 4) != MAGIC[..] {
         return Err(LoadError::NotAnIndex);
     }
-    let mut r = Reader::new(&bytes[4..]);
-    let corrupt = |e: String| LoadError::Corrupt(e);
-    let version = u16::from_le_bytes(r.array().map_err(corrupt)?);
+    let early = |at: usize, n: usize| {
+        LoadError::Corrupt(format!("ends early (wanted {n} bytes at offset {at})"))
+    };
+    if total < 12 {
+        return Err(early(4, 8));
+    }
+    let head = src.get(4, 8).into_owned();
+    let version = u16::from_le_bytes([head[0], head[1]]);
     if version != VERSION {
         return Err(LoadError::Version { found: version });
     }
-    r.array::<2>().map_err(corrupt)?;
-    let count = u32::from_le_bytes(r.array().map_err(corrupt)?);
+    let count = u32::from_le_bytes([head[4], head[5], head[6], head[7]]);
+    let mut at = 12;
     let mut out = Vec::new();
     for _ in 0..count {
-        let tag: [u8; 4] = r.array().map_err(corrupt)?;
-        let len = u32::from_le_bytes(r.array().map_err(corrupt)?) as usize;
-        let sum = u32::from_le_bytes(r.array().map_err(corrupt)?);
-        let payload = r.take(len).map_err(corrupt)?;
-        if fnv1a(payload) != sum {
-            return Err(LoadError::Corrupt(format!(
-                "section {} fails its checksum",
-                String::from_utf8_lossy(&tag)
-            )));
+        if total - at < 12 {
+            return Err(early(at, 12));
         }
-        out.push((tag, payload));
+        let h = src.get(at, 12);
+        let word = |i: usize| u32::from_le_bytes([h[i], h[i + 1], h[i + 2], h[i + 3]]);
+        let (tag, len, sum) = ([h[0], h[1], h[2], h[3]], word(4) as usize, word(8));
+        at += 12;
+        if len > total - at {
+            return Err(early(at, len));
+        }
+        out.push(Entry { tag, at, len, sum });
+        at += len;
     }
     Ok(out)
 }
 
+/// The checked payload of section `tag`.
+fn payload<'s>(
+    src: &'s mut impl Source,
+    table: &[Entry],
+    tag: &[u8; 4],
+) -> Result<Cow<'s, [u8]>, LoadError> {
+    let name = String::from_utf8_lossy(tag);
+    let entry = table
+        .iter()
+        .find(|e| e.tag == *tag)
+        .ok_or_else(|| LoadError::Corrupt(format!("section {name} is missing")))?;
+    let bytes = src.get(entry.at, entry.len);
+    if fnv1a(&bytes) != entry.sum {
+        return Err(LoadError::Corrupt(format!("section {name} fails its checksum")));
+    }
+    Ok(bytes)
+}
+
 /// Loads an index from file bytes.
 pub fn read(bytes: &[u8]) -> Result<Index, LoadError> {
-    let sections = sections(bytes)?;
-    let find = |tag: &[u8; 4]| {
-        sections.iter().find(|(t, _)| t == tag).map(|(_, p)| Reader::new(p)).ok_or_else(|| {
-            LoadError::Corrupt(format!("section {} is missing", String::from_utf8_lossy(tag)))
-        })
+    read_from(bytes)
+}
+
+/// Loads an index from `src`, one section at a time: each payload is
+/// dropped once decoded (unknown sections are never fetched).
+pub fn read_from(mut src: impl Source) -> Result<Index, LoadError> {
+    let table = table(&mut src)?;
+    // Each payload lives in its own block: a shadowed binding would keep
+    // every payload until the end of the function.
+    let projects = {
+        let bytes = payload(&mut src, &table, b"PROJ")?;
+        read_projects(&mut Reader::new(&bytes)).map_err(at("PROJ"))?
     };
-    let mut r = find(b"PROJ")?;
-    let projects = read_projects(&mut r).map_err(at("PROJ"))?;
-    let mut r = find(b"PART")?;
-    let partners = read_partners(&mut r, projects.len()).map_err(at("PART"))?;
+    let partners = {
+        let bytes = payload(&mut src, &table, b"PART")?;
+        read_partners(&mut Reader::new(&bytes), projects.len()).map_err(at("PART"))?
+    };
     let (np, nd) = (projects.len(), partners.len());
-    let postings = read_postings(&mut find(b"POST")?, nd, FIELDS as u8).map_err(at("POST"))?;
-    let mut r = find(b"LENS")?;
-    let lens = r.take(nd * FIELDS).map_err(at("LENS"))?.to_vec();
-    let mut r = find(b"SYNG")?;
-    let synergy = read_postings(&mut r, np, 1).map_err(at("SYNG"))?;
-    let slens = (0..np)
-        .map(|_| r.varint().map(|v| v as u32))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(at("SYNG"))?;
+    let postings = {
+        let bytes = payload(&mut src, &table, b"POST")?;
+        read_postings(&mut Reader::new(&bytes), nd, FIELDS as u8).map_err(at("POST"))?
+    };
+    let lens = {
+        let bytes = payload(&mut src, &table, b"LENS")?;
+        Reader::new(&bytes).take(nd * FIELDS).map_err(at("LENS"))?.to_vec()
+    };
+    let (synergy, slens) = {
+        let bytes = payload(&mut src, &table, b"SYNG")?;
+        let mut r = Reader::new(&bytes);
+        let synergy = read_postings(&mut r, np, 1).map_err(at("SYNG"))?;
+        let slens = (0..np)
+            .map(|_| r.varint().map(|v| v as u32))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(at("SYNG"))?;
+        (synergy, slens)
+    };
     let data = Dataset::from_parts(projects, partners);
     Ok(Index::from_parts(data, postings, lens, ProjectIndex { postings: synergy, lens: slens }))
 }
