@@ -9,7 +9,8 @@
 //! - `fuzz [TARGET] [--seconds N]`: cargo-fuzz when nightly and cargo-fuzz are
 //!   installed, else the stable fuzz smoke run (docs/fuzzing.md).
 //! - `bench [FILTER]`: the engine benchmarks, native and wasm (Node); writes
-//!   docs/benchmarks.md.
+//!   docs/benchmarks.md. `bench browser [ARGS]`: the widget beside SurveyJS
+//!   in headless Chromium (benches/browser), its own section of that file.
 
 mod bench;
 mod bench_report;
@@ -35,7 +36,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | build | demo [--port N] | test | size | fuzz [TARGET] [--seconds N] | bench [FILTER]>"
+                "usage: cargo xtask <setup | build | demo [--port N] | test | size | fuzz [TARGET] [--seconds N] | bench [FILTER] | bench browser [ARGS]>"
             );
             return ExitCode::from(2);
         }
