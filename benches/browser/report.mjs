@@ -19,7 +19,7 @@ export function section(r) {
     ['add a partner, to updated DOM (median)', '≤ 16 ms', h.add, s.add, 'median'],
     ['add a partner, to its first frame (median)', '', h.addFrame, s.addFrame, 'median'],
   ];
-  const notMeasured = (lib, x) => (x.error ? `\n**${lib} not measured:** ${x.error}\n` : '');
+  const notMeasured = (lib, x) => (x.error ? `\n**${lib}:** not all measured: ${x.error}.\n` : '');
   return `${BEGIN}
 ## The widget in the browser, side by side with SurveyJS (issue 5)
 

@@ -112,6 +112,7 @@ async function measure(browser, base, lib, o) {
 }
 
 export async function run(o) {
+  const loadAtStart = os.loadavg()[0];
   const inputs = prepare(o);
   const server = await serve(ROOT, {
     prefixes: ['benches/browser/', 'pkg/', 'engine/templates/', 'target/bench/browser/', 'tests/node_modules/survey-core/', 'tests/node_modules/survey-js-ui/'],
@@ -126,7 +127,7 @@ export async function run(o) {
   }
   const summary = {
     date: new Date().toISOString().slice(0, 10),
-    machine: `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load ${os.loadavg()[0].toFixed(2)} at start`,
+    machine: `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${loadAtStart.toFixed(2)} at the start (other work on the machine slows both sides)`,
     browser: `Chromium ${browser.version()} headless (Debian), playwright-core`,
     inputs,
     options: o,
