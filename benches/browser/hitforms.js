@@ -52,14 +52,27 @@ window.__prepareKeys = async () => {
 /** The partners' add button (after showing section B when sections render on demand). */
 window.__addRow = async () => {
   const root = document.querySelector('hitforms-form').shadowRoot;
-  const find = () => [...root.querySelectorAll('button')].find((b) => /^\s*(add|\+)/i.test(b.textContent) && /partner/i.test(b.textContent + (b.getAttribute('aria-label') ?? '')));
-  let button = find();
+  let button = partnersAddButton(root);
   if (!button) {
     const nav = [...root.querySelectorAll('a, button')].find((a) => /^\s*B\b.*partners/i.test(a.textContent));
     nav?.click();
     await new Promise((r) => setTimeout(r, 200));
-    button = find();
+    button = partnersAddButton(root);
   }
   if (!button) return { error: 'no add button for partners' };
   return timeAddRow(button, root);
 };
+
+/** An add button named for partners, or one whose nearest titled container is "Project partners". */
+function partnersAddButton(root) {
+  const name = (b) => `${b.textContent} ${b.getAttribute('aria-label') ?? ''}`;
+  const adds = [...root.querySelectorAll('button')].filter((b) => /^\s*(add|\+)/i.test(name(b)));
+  const titleOf = (el) => el.querySelector(':scope > legend, :scope > h2, :scope > h3, :scope > h4, :scope > label, :scope > header')?.textContent ?? '';
+  return adds.find((b) => /add (a |another )?(project )?partner\b/i.test(name(b))) ?? adds.find((b) => {
+    for (let el = b.parentElement; el; el = el.parentElement) {
+      const title = titleOf(el);
+      if (title) return /project partners/i.test(title);
+    }
+    return false;
+  });
+}

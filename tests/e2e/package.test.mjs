@@ -1,8 +1,9 @@
 // Issue 5, point 7: the npm package as a user gets it. `npm pack` of pkg/, its file list and
 // manifest checked, installed (offline: the tarball has no dependencies) into a fresh Vite
 // project made in a temp folder, built with the Vite of tests/package-lock.json, served under a
-// strict CSP and loaded in headless Chromium: <hitforms-form> renders and takes input. The same
-// installed package is also loaded by a plain page with an inline <script type="module">.
+// strict CSP and loaded in headless Chromium: <hitforms-form> renders and takes input; the same
+// project also under Vite's dev server. The installed package is also loaded by a plain page
+// with an inline <script type="module">.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { build, createServer } from 'vite';
 import { closeBrowser, cspViolations, newPage } from './browser.mjs';
 import { serve } from './static.mjs';
 
@@ -74,8 +75,9 @@ test('npm pack: ESM manifest with types, only the needed files', OPTS, () => {
   }
 });
 
-test('a fresh Vite project builds with the package and renders <hitforms-form> under a strict CSP', OPTS, async (t) => {
-  const app = freshApp('vite-app');
+/** A fresh Vite project using the package: index.html, main.js, the template in public/. */
+function viteApp(name) {
+  const app = freshApp(name);
   cpSync(path.join(ROOT, 'engine/templates/project-idea.json'), path.join(app, 'public/project-idea.json'));
   put(app, 'index.html', `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Vite app</title><link rel="icon" href="data:,">
@@ -83,6 +85,11 @@ test('a fresh Vite project builds with the package and renders <hitforms-form> u
 <body><main><h1>Apply</h1><hitforms-form template="/project-idea.json" lang="en"></hitforms-form></main></body></html>
 `);
   put(app, 'main.js', "import { defineElements } from 'hitforms';\nawait defineElements();\n");
+  return app;
+}
+
+test('a fresh Vite project builds with the package and renders <hitforms-form> under a strict CSP', OPTS, async (t) => {
+  const app = viteApp('vite-app');
   await build({ root: app, logLevel: 'warn', configFile: false, build: { outDir: path.join(app, 'dist'), emptyOutDir: true } });
 
   const assets = readdirSync(path.join(app, 'dist/assets'));
@@ -94,6 +101,17 @@ test('a fresh Vite project builds with the package and renders <hitforms-form> u
   await page.goto(server.url, { waitUntil: 'load' });
   await assertFormWorks(page);
   assert.deepEqual(await cspViolations(page), [], 'CSP violations');
+  assert.deepEqual(problems, [], 'problems on the page');
+});
+
+test('the Vite dev server serves the package too (wasm URL through dependency pre-bundling)', OPTS, async (t) => {
+  const app = viteApp('vite-dev');
+  const server = await createServer({ root: app, configFile: false, logLevel: 'warn', server: { host: '127.0.0.1', port: 0 } });
+  await server.listen();
+  t.after(() => server.close());
+  const { page, problems } = await newPage(t);
+  await page.goto(server.resolvedUrls.local[0], { waitUntil: 'load' });
+  await assertFormWorks(page);
   assert.deepEqual(problems, [], 'problems on the page');
 });
 
