@@ -36,7 +36,8 @@ hitforms build: ${r.options.pkg ? `\`${r.options.pkg}\`` : '`pkg/dist`, the rele
 ${rows.map(([name, goal, a, b, key]) => `| ${name} | ${goal} | ${h.error && !a ? '—' : ms(a, key)} | ${ms(b, key)} | ${ratio(a, b, key)} |`).join('\n')}
 ${notMeasured('hitforms', h)}${notMeasured('SurveyJS', s)}
 Method (\`cargo xtask bench browser\`, i.e. \`node benches/browser/run.mjs\`): both run in the same
-Chromium, one after the other, each page fresh. First render: ${r.options.rounds} fresh pages each;
+Chromium, each page fresh. First render: ${r.options.rounds} fresh pages each, the two libraries
+alternating round by round;
 the library's code is loaded and started and the template and data fetched before the clock
 starts; it stops at the first animation frame after a MutationObserver sees the form's first
 input (hitforms: inserting \`<hitforms-form>\`; SurveyJS: \`new Model(json)\`, setting \`data\` and

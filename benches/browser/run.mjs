@@ -81,16 +81,29 @@ async function keystrokes(page, n) {
   return page.evaluate(() => window.__keys);
 }
 
-async function measure(browser, base, lib, o) {
-  const out = { render: [], frame: [], moduleStart: [], keys: [], add: [], addFrame: [], error: null };
+/** First renders, alternating the libraries round by round so that load on the machine hits both alike. */
+async function firstRenders(browser, base, libs, o) {
+  const out = Object.fromEntries(libs.map((lib) => [lib, { render: [], frame: [], moduleStart: [], keys: [], add: [], addFrame: [], error: null }]));
   for (let r = 0; r < o.rounds; r++) {
-    const { context, result } = await open(browser, base, lib, o);
-    await context.close();
-    if (result.error) return { ...out, error: result.error };
-    out.render.push(result.render.dom);
-    out.frame.push(result.render.frame);
-    out.moduleStart.push(result.moduleStart);
+    for (const lib of r % 2 ? [...libs].reverse() : libs) {
+      if (out[lib].error) continue;
+      const { context, result } = await open(browser, base, lib, o);
+      await context.close();
+      if (result.error) {
+        out[lib].error = result.error;
+        continue;
+      }
+      out[lib].render.push(result.render.dom);
+      out[lib].frame.push(result.render.frame);
+      out[lib].moduleStart.push(result.moduleStart);
+    }
   }
+  return out;
+}
+
+/** Keystrokes, then added rows, in one fresh page of `lib`. */
+async function interactions(browser, base, lib, o, out) {
+  if (out.error) return;
   const { context, page } = await open(browser, base, lib, o);
   try {
     out.keys = await keystrokes(page, o.keys);
@@ -108,7 +121,6 @@ async function measure(browser, base, lib, o) {
   } finally {
     await context.close();
   }
-  return out;
 }
 
 export async function run(o) {
@@ -118,9 +130,11 @@ export async function run(o) {
     prefixes: ['benches/browser/', 'pkg/', 'engine/templates/', 'target/bench/browser/', 'tests/node_modules/survey-core/', 'tests/node_modules/survey-js-ui/'],
   });
   const browser = await getBrowser();
-  const results = {};
+  const libs = ['hitforms', 'surveyjs'];
+  let results;
   try {
-    for (const lib of ['hitforms', 'surveyjs']) results[lib] = await measure(browser, server.url, lib, o);
+    results = await firstRenders(browser, server.url, libs, o);
+    for (const lib of libs) await interactions(browser, server.url, lib, o, results[lib]);
   } finally {
     await closeBrowser();
     await server.close();
