@@ -11,6 +11,8 @@ import { waitFor } from './demo-page.mjs';
 import { deepFocus, editableControls, elementApi, host, liveTexts, openForm } from './form-page.mjs';
 
 const OPTS = { timeout: 120_000 };
+/** For a test whose subtests each take up to OPTS. */
+const LONG = { timeout: 900_000 };
 after(closeBrowser);
 
 /** Opens a form; returns the page, or null after marking the test skipped with the reason. */
@@ -40,7 +42,7 @@ async function tabTo(page, what, ok, max = 60) {
   assert.fail(`${max} presses of Tab never reached ${what}`);
 }
 
-test('axe: every form of the demo, empty', OPTS, async (t) => {
+test('axe: every form of the demo, empty', LONG, async (t) => {
   for (const form of FORMS) {
     await t.test(form.id, OPTS, async (st) => {
       const page = await formOrSkip(st, { form: form.id });
@@ -49,7 +51,7 @@ test('axe: every form of the demo, empty', OPTS, async (t) => {
   }
 });
 
-test('axe: each complete UI language', OPTS, async (t) => {
+test('axe: each complete UI language', LONG, async (t) => {
   for (const form of ['project-idea', 'academy']) {
     for (const [lang] of LANGUAGES) {
       await t.test(`${form} in ${lang}`, OPTS, async (st) => {
@@ -62,7 +64,7 @@ test('axe: each complete UI language', OPTS, async (t) => {
   }
 });
 
-test('axe: errors shown', OPTS, async (t) => {
+test('axe: errors shown', LONG, async (t) => {
   await t.test('project-idea with invalid values, after validate()', OPTS, async (st) => {
     const page = await formOrSkip(st, { form: 'project-idea' });
     if (!page) return;
