@@ -141,7 +141,7 @@ export async function run(o) {
   }
   const summary = {
     date: new Date().toISOString().slice(0, 10),
-    machine: `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${loadAtStart.toFixed(2)} at the start (other work on the machine slows both sides)`,
+    machine: `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load average ${loadAtStart.toFixed(2)} at the start and ${os.loadavg()[0].toFixed(2)} at the end (other sessions share the machine; their work slows both sides)`,
     browser: `Chromium ${browser.version()} headless (Debian), playwright-core`,
     inputs,
     options: o,
