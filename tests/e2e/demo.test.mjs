@@ -3,53 +3,17 @@
 // Run: HITFORMS_URL=http://127.0.0.1:8123/demo/ npm run test:e2e   (system Chromium, no downloads)
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { assertNoAxeViolations, closeBrowser, newPage } from './browser.mjs';
 import { DemoPage, demoUrl, waitFor, waitForText } from './demo-page.mjs';
 
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  ],
-};
 const OPTS = { timeout: 60_000 };
 
-let browser;
-after(async () => {
-  await browser?.close();
-});
-
-/** Collects console errors, uncaught exceptions, failed requests and CSP violations. */
-async function watch(context, page) {
-  const problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  // Runs before any page script; violations inside the shadow root are composed and bubble.
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
-    }, true);
-  });
-  return problems;
-}
+after(closeBrowser);
 
 /** Opens the demo in a fresh context (closed after the test) and waits for the form. */
 async function openDemo(t) {
   demoUrl(); // fails with a clear message when HITFORMS_URL is unset
-  browser ??= await chromium.launch(LAUNCH);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const problems = await watch(context, page);
+  const { page, problems } = await newPage(t);
   const demo = new DemoPage(page);
   try {
     await demo.open();
@@ -88,20 +52,6 @@ async function assertErrorWired(demo, inputId, errorId = inputId) {
   assert.ok(ids.includes(`hf-${errorId}-error`), `aria-describedby of #hf-${inputId} (${ids.join(' ')}) includes hf-${errorId}-error`);
   assert.ok(described.some((d) => d.text === text), `an element referenced by aria-describedby holds the error text "${text}"`);
   return text;
-}
-
-function formatViolations(violations) {
-  return violations.map((v) => [
-    `${v.id} [${v.impact}] ${v.help} (${v.helpUrl})`,
-    ...v.nodes.map((n) => `    at ${JSON.stringify(n.target)}: ${n.failureSummary?.replace(/\n/g, ' ')}`),
-  ].join('\n')).join('\n');
-}
-
-async function assertNoAxeViolations(page, when) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  assert.equal(results.violations.length, 0, `axe violations ${when}:\n${formatViolations(results.violations)}`);
 }
 
 test('renders the three fields with visible labels', OPTS, async (t) => {

@@ -3,6 +3,10 @@
 //! wasm-pack, run in Node), then one table of both, written into
 //! docs/benchmarks.md with the machine and the method. With a FILTER only
 //! the matching cases run and the document is left alone.
+//!
+//! `cargo xtask bench browser [ARGS]`: the widget in headless Chromium beside
+//! SurveyJS (benches/browser/run.mjs, which writes its own section of
+//! docs/benchmarks.md); ARGS go to the script (e.g. `--tiny`, `--rounds N`).
 
 use crate::bench_report::{self, Case, Run};
 use crate::util::{self, Result, root};
@@ -11,10 +15,17 @@ use std::process::Stdio;
 
 /// Runs both benchmarks, prints the table, updates docs/benchmarks.md.
 pub fn run(args: &[String]) -> Result {
+    if args.first().map(String::as_str) == Some("browser") {
+        return browser(&args[1..]);
+    }
     let filter = match args {
         [] => "",
         [f] if !f.starts_with('-') => f.as_str(),
-        _ => return Err("usage: cargo xtask bench [FILTER]".into()),
+        _ => {
+            return Err(
+                "usage: cargo xtask bench [FILTER] | bench browser [--tiny] [--rounds N]".into()
+            );
+        }
     };
     let out = root().join("target/bench");
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
@@ -29,6 +40,24 @@ pub fn run(args: &[String]) -> Result {
         println!("wrote {}", doc.display());
     }
     Ok(())
+}
+
+/// The browser benchmark: the release widget (built when missing), then
+/// `node benches/browser/run.mjs --doc docs/benchmarks.md ARGS`.
+fn browser(args: &[String]) -> Result {
+    crate::setup::all()?; // Chromium and the npm packages (Playwright, SurveyJS)
+    if !root().join("pkg/dist/hitforms_bg.wasm").exists() {
+        crate::build_widgets()?;
+    }
+    let mut all = vec!["benches/browser/run.mjs"];
+    let tiny = args.iter().any(|a| a == "--tiny");
+    if !tiny {
+        all.extend(["--doc", "docs/benchmarks.md"]);
+    }
+    all.extend(args.iter().map(String::as_str));
+    let mut cmd = util::command("node", &all);
+    cmd.env("CHROMIUM", "/usr/bin/chromium");
+    util::run_cmd(cmd)
 }
 
 /// `cargo bench` of the engine, its results read from the JSON it writes.

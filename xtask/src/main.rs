@@ -5,11 +5,13 @@
 //! - `build`: the `hitforms` CLI (release) and the npm package's wasm (`pkg/dist`).
 //! - `demo [--port N]`: build, then serve the demo on 127.0.0.1 and print its URL.
 //! - `test`: every check and test tier (the README's test command; `.ci/run` calls it).
+//! - `e2e`: only the Playwright tier (tests/e2e), against the current `pkg/dist`.
 //! - `size`: print the widget's wasm + JS size, raw and gzip, against the budget.
 //! - `fuzz [TARGET] [--seconds N]`: cargo-fuzz when nightly and cargo-fuzz are
 //!   installed, else the stable fuzz smoke run (docs/fuzzing.md).
 //! - `bench [FILTER]`: the engine benchmarks, native and wasm (Node); writes
-//!   docs/benchmarks.md.
+//!   docs/benchmarks.md. `bench browser [ARGS]`: the widget beside SurveyJS
+//!   in headless Chromium (benches/browser), its own section of that file.
 
 mod bench;
 mod bench_report;
@@ -31,12 +33,13 @@ fn main() -> ExitCode {
         Some("build") => setup::all().and_then(|()| build_all()),
         Some("demo") => demo(&args[1..]),
         Some("test") => test::run(),
+        Some("e2e") => setup::all().and_then(|()| test::end_to_end()),
         Some("size") => size::report().map(|_| ()),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | build | demo [--port N] | test | size | fuzz [TARGET] [--seconds N] | bench [FILTER]>"
+                "usage: cargo xtask <setup | build | demo [--port N] | test | e2e | size | fuzz [TARGET] [--seconds N] | bench [FILTER] | bench browser [ARGS]>"
             );
             return ExitCode::from(2);
         }

@@ -115,7 +115,7 @@ fn engine_is_pure() -> Result {
 }
 
 /// Serves the workspace and runs the Playwright specs in tests/e2e.
-fn end_to_end() -> Result {
+pub fn end_to_end() -> Result {
     let addr = serve::Server::bind(0)?.spawn();
     // Explicit file names: `node --test DIR` means different things across Node versions.
     let dir = util::root().join("tests/e2e");

@@ -1,0 +1,135 @@
+// Issue 5, point 7: the npm package as a user gets it. `npm pack` of pkg/, its file list and
+// manifest checked, installed (offline: the tarball has no dependencies) into a fresh Vite
+// project made in a temp folder, built with the Vite of tests/package-lock.json, served under a
+// strict CSP and loaded in headless Chromium: <hitforms-form> renders and takes input; the same
+// project also under Vite's dev server. The installed package is also loaded by a plain page
+// with an inline <script type="module">.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, createServer } from 'vite';
+import { closeBrowser, cspViolations, newPage } from './browser.mjs';
+import { serve } from './static.mjs';
+
+const ROOT = path.resolve(fileURLToPath(import.meta.url), '../../..');
+const PKG = path.join(ROOT, 'pkg');
+const OPTS = { timeout: 120_000 };
+export const STRICT_CSP = "default-src 'self'; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+
+let work; // the temp folder: tarball, app/
+let packed; // npm pack's JSON for the tarball
+
+before(() => {
+  assert.ok(existsSync(path.join(PKG, 'dist/hitforms_bg.wasm')), 'pkg/dist is missing: run `cargo xtask build` first');
+  work = mkdtempSync(path.join(tmpdir(), 'hitforms-pkg-'));
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: PKG, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  [packed] = JSON.parse(out);
+});
+after(async () => {
+  await closeBrowser();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** Writes a file (making its folder) below `dir`. */
+function put(dir, rel, text) {
+  mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+  writeFileSync(path.join(dir, rel), text);
+}
+
+/** A fresh app folder with the packed tarball installed (no network: it has no dependencies). */
+function freshApp(name) {
+  const app = path.join(work, name);
+  put(app, 'package.json', JSON.stringify({ name, private: true, type: 'module', dependencies: { hitforms: `file:../${packed.filename}` } }, null, 2));
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
+  return app;
+}
+
+/** Waits until <hitforms-form> shows the acronym input, types into it and reads `data` back. */
+async function assertFormWorks(page) {
+  const acronym = page.getByLabel(/Project acronym/).first();
+  await acronym.waitFor({ timeout: 20_000 });
+  await acronym.fill('VITELINK');
+  await page.waitForFunction(() => document.querySelector('hitforms-form')?.data?.acronym === 'VITELINK', null, { timeout: 10_000 });
+}
+
+test('npm pack: ESM manifest with types, only the needed files', OPTS, () => {
+  const manifest = JSON.parse(readFileSync(path.join(PKG, 'package.json'), 'utf8'));
+  assert.equal(manifest.type, 'module');
+  assert.equal(manifest.exports['.'].types, './index.d.ts');
+  assert.equal(manifest.exports['.'].default, './index.js');
+  const files = packed.files.map((f) => f.path).sort();
+  for (const needed of ['README.md', 'package.json', 'index.js', 'index.d.ts', 'dist/hitforms.js', 'dist/hitforms_bg.wasm', 'dist/hitforms.d.ts']) {
+    assert.ok(files.includes(needed), `the tarball holds ${needed} (it has: ${files.join(', ')})`);
+  }
+  const allowed = /^(README\.md|package\.json|index\.(js|d\.ts)|dist\/hitforms(\.js|\.d\.ts|_bg\.wasm)|dist\/snippets\/.+\.js)$/;
+  const stray = files.filter((f) => !allowed.test(f));
+  assert.deepEqual(stray, [], 'files in the tarball that a user does not need');
+  // wasm-bindgen's JS imports its snippets: each must be in the tarball.
+  const glue = readFileSync(path.join(PKG, 'dist/hitforms.js'), 'utf8');
+  for (const [, snippet] of glue.matchAll(/from '\.\/(snippets\/[^']+)'/g)) {
+    assert.ok(files.includes(`dist/${snippet}`), `the tarball holds dist/${snippet}, which dist/hitforms.js imports`);
+  }
+});
+
+/** A fresh Vite project using the package: index.html, main.js, the template in public/. */
+function viteApp(name) {
+  const app = freshApp(name);
+  cpSync(path.join(ROOT, 'engine/templates/project-idea.json'), path.join(app, 'public/project-idea.json'));
+  put(app, 'index.html', `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Vite app</title><link rel="icon" href="data:,">
+<script type="module" src="/main.js"></script></head>
+<body><main><h1>Apply</h1><hitforms-form template="/project-idea.json" lang="en"></hitforms-form></main></body></html>
+`);
+  put(app, 'main.js', "import { defineElements } from 'hitforms';\nawait defineElements();\n");
+  return app;
+}
+
+test('a fresh Vite project builds with the package and renders <hitforms-form> under a strict CSP', OPTS, async (t) => {
+  const app = viteApp('vite-app');
+  await build({ root: app, logLevel: 'warn', configFile: false, build: { outDir: path.join(app, 'dist'), emptyOutDir: true } });
+
+  const assets = readdirSync(path.join(app, 'dist/assets'));
+  assert.ok(assets.some((f) => f.endsWith('.wasm')), `Vite emitted the wasm file as an asset (assets: ${assets.join(', ')})`);
+
+  const server = await serve(path.join(app, 'dist'), { headers: { 'Content-Security-Policy': STRICT_CSP } });
+  t.after(() => server.close());
+  const { page, problems } = await newPage(t);
+  await page.goto(server.url, { waitUntil: 'load' });
+  await assertFormWorks(page);
+  assert.deepEqual(await cspViolations(page), [], 'CSP violations');
+  assert.deepEqual(problems, [], 'problems on the page');
+});
+
+test('the Vite dev server serves the package too (wasm URL through dependency pre-bundling)', OPTS, async (t) => {
+  const app = viteApp('vite-dev');
+  const server = await createServer({ root: app, configFile: false, logLevel: 'warn', server: { host: '127.0.0.1', port: 0 } });
+  await server.listen();
+  t.after(() => server.close());
+  const { page, problems } = await newPage(t);
+  await page.goto(server.resolvedUrls.local[0], { waitUntil: 'load' });
+  await assertFormWorks(page);
+  assert.deepEqual(problems, [], 'problems on the page');
+});
+
+test('a plain page loads the installed package with <script type="module">', OPTS, async (t) => {
+  const app = freshApp('plain-app');
+  cpSync(path.join(ROOT, 'engine/templates/project-idea.json'), path.join(app, 'project-idea.json'));
+  put(app, 'index.html', `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Plain page</title><link rel="icon" href="data:,"></head>
+<body><main><h1>Apply</h1><hitforms-form template="project-idea.json"></hitforms-form></main>
+<script type="module">
+  import { defineElements } from './node_modules/hitforms/index.js';
+  await defineElements();
+</script></body></html>
+`);
+  const server = await serve(app);
+  t.after(() => server.close());
+  const { page, problems } = await newPage(t);
+  await page.goto(server.url, { waitUntil: 'load' });
+  await assertFormWorks(page);
+  assert.deepEqual(problems, [], 'problems on the page');
+});
