@@ -110,6 +110,17 @@ impl FormState {
             FieldKind::Group(_) | FieldKind::Repeat(_) | FieldKind::MultiSelect { .. } => {
                 (Vec::new(), false)
             }
+            FieldKind::Computed { scale: Some(scale), .. } => {
+                let text = match value {
+                    Value::Number(d) => {
+                        let mut d = d.round_dp(*scale);
+                        d.rescale(*scale);
+                        d.to_string()
+                    }
+                    other => text_of(other),
+                };
+                (vec![part(text, None, None, Vec::new())], false)
+            }
             _ => (vec![part(text_of(value), None, None, Vec::new())], false),
         };
         let options = match &field.kind {

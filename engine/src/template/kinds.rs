@@ -105,6 +105,11 @@ pub struct Repeat {
     pub numbering_when: Vec<NumberingCase>,
     /// Rendered as a table (rows × columns) rather than a list of cards.
     pub table: bool,
+    /// The slots of the columns a table totals (`totals`; by default its
+    /// `money` columns): the engine sums them for the footer row.
+    pub totals: Vec<usize>,
+    /// Whether each row also shows the sum of its totalled cells (`rowTotals`).
+    pub row_totals: bool,
 }
 
 /// A numbering that applies to the items of a list where `when` holds.
