@@ -77,6 +77,17 @@ impl FormState {
         })
     }
 
+    /// How many items the list at `pointer` holds.
+    pub fn item_count(&self, pointer: &str) -> Option<usize> {
+        let found =
+            locate(&self.template.root, &self.root, pointer).filter(|f| f.rest.is_empty())?;
+        match (&found.field.kind, record_at(&self.root, &found.route)?.slots.get(found.slot)?) {
+            (FieldKind::Repeat(_), Value::List(items)) => Some(items.len()),
+            (FieldKind::Repeat(_), _) => Some(0),
+            _ => None,
+        }
+    }
+
     /// The sums of the table at `pointer` (numbers only: a cell that does
     /// not hold a number adds nothing). `None` when it is not a table with
     /// totalled columns.

@@ -1,0 +1,107 @@
+//! The form: loads the template, holds the engine's form state, and renders
+//! a long form one section at a time, with the section list (completion and
+//! error counts from the engine's outline), an error summary whose links
+//! move focus to the field, and a review step before submitting (WCAG
+//! 3.3.4). Changes reach the engine through [`Form::apply`] (`store.rs`);
+//! which fields changed is the engine's answer, and only those update.
+
+mod nav;
+mod store;
+
+use crate::source::load_template;
+use hitforms_engine::FormState;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use serde_json::Value;
+pub use store::{Change, Form, dom_id};
+use web_sys::HtmlElement;
+
+/// State shared between the mounted view and the element's JS properties.
+#[derive(Clone, Default)]
+pub struct Shared {
+    state: ArcStoredValue<Option<FormState>>,
+    show_all: ArcRwSignal<bool>,
+}
+
+impl Shared {
+    /// The data document, once the template has loaded.
+    pub fn data(&self) -> Option<Value> {
+        self.state.with_value(|s| s.as_ref().map(FormState::data))
+    }
+
+    /// Whether the form is loaded and has no error.
+    pub fn valid(&self) -> bool {
+        self.state.with_value(|s| s.as_ref().is_some_and(FormState::is_valid))
+    }
+
+    /// Shows every field's errors, touched or not.
+    pub fn show_all_errors(&self) {
+        self.show_all.set(true);
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum Load {
+    Loading,
+    Ready,
+    Failed(String, Vec<String>),
+}
+
+/// The whole element content: a loading notice, the template's problems, or the form.
+#[component]
+pub fn FormElement(
+    /// The `template` attribute: inline JSON or a URL.
+    source: String,
+    /// UI language (lower-case code).
+    lang: String,
+    /// The starting data document.
+    data: Value,
+    /// State the element's properties read.
+    shared: Shared,
+    /// The custom element, target of the CustomEvents.
+    host: HtmlElement,
+) -> impl IntoView {
+    let status = RwSignal::new(Load::Loading);
+    let state = shared.state.clone();
+    leptos::task::spawn_local(async move {
+        match load_template(&source).await {
+            Ok(template) => match FormState::new(template, data) {
+                Ok(form) => {
+                    state.set_value(Some(form));
+                    status.set(Load::Ready);
+                }
+                Err(issue) => status.set(Load::Failed(
+                    crate::i18n::ui("form.unusable_data").into(),
+                    vec![issue.message()],
+                )),
+            },
+            Err((summary, lines)) => status.set(Load::Failed(summary, lines)),
+        }
+    });
+    let host = SendWrapper::new(host);
+    move || match status.get() {
+        Load::Loading => {
+            view! { <p class="hf-status" role="status">{crate::i18n::ui("form.loading")}</p> }
+                .into_any()
+        }
+        Load::Failed(summary, lines) => view! {
+            <div class="hf-problem" role="alert">
+                <p>{summary}</p>
+                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            </div>
+        }
+        .into_any(),
+        Load::Ready => {
+            view! { <FormView shared=shared.clone() lang=lang.clone() host=host.clone() /> }
+                .into_any()
+        }
+    }
+}
+
+/// The loaded form: title, section list, error summary, the current section
+/// (or the review step) and the polite status region.
+#[component]
+fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> impl IntoView {
+    let form = Form::new(shared.state.clone(), shared.show_all.clone(), lang, host);
+    nav::form_body(form)
+}
