@@ -105,9 +105,18 @@ impl FormState {
             })
             .collect();
         let (mut errors, mut warnings) = (0, 0);
+        // The section of each root slot, found once (this runs on every change).
+        let root = &self.template.root;
+        let by_slot: Vec<Option<usize>> = (0..root.fields.len())
+            .map(|slot| {
+                self.template.sections.iter().position(|s| s.items.contains(&Item::Field(slot)))
+            })
+            .collect();
         let placed = self.by_field.iter().chain(self.by_rule.iter());
         for (pointer, issues) in placed {
-            let at = self.section_of(pointer);
+            // Field ids need no escaping, so the first segment is plain text.
+            let first = pointer.split('/').nth(1).unwrap_or_default();
+            let at = root.field(first).and_then(|(slot, _)| by_slot[slot]);
             for issue in issues {
                 let error = issue.severity == Severity::Error;
                 *(if error { &mut errors } else { &mut warnings }) += 1;

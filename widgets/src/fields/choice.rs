@@ -92,7 +92,8 @@ fn choices(ctx: FieldCtx, options: Vec<(String, String)>, multiple: bool) -> Any
     });
     view! {
         <fieldset class="hf-field hf-choices" class:hf-cell=ctx.cell.is_some() aria-describedby=described_by
-            aria-invalid=invalid aria-required=required.then_some("true")>
+            role=(!multiple).then_some("radiogroup") aria-invalid=invalid
+            aria-required=(required && !multiple).then_some("true")>
             <legend class="hf-label" class:hf-sr=ctx.cell.is_some()>
                 {legend}{required.then(|| view! { <span class="hf-req" aria-hidden="true">" *"</span> })}
             </legend>

@@ -81,6 +81,11 @@ pub fn form_body(form: Form) -> AnyView {
     .into_any()
 }
 
+/// `n` in the UI string `one` (when 1) or `many`.
+fn count_text(one: &str, many: &str, n: usize) -> String {
+    ui(if n == 1 { one } else { many }).replace("{n}", &n.to_string())
+}
+
 /// Shows section `index` (or the review step) and moves focus to its heading.
 fn go_to(form: &Form, index: usize) {
     form.section().set(index);
@@ -189,7 +194,7 @@ fn summary(form: &Form) -> impl IntoView + use<> {
                     })
                     .collect_view()
             });
-            let heading = ui("summary.title").replace("{n}", &count.to_string());
+            let heading = count_text("summary.title_one", "summary.title", count);
             view! {
                 <div class="hf-summary" id="hf-summary" tabindex="-1" role="group" aria-labelledby="hf-summary-title">
                     <h3 id="hf-summary-title">{heading}</h3>

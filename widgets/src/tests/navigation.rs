@@ -91,7 +91,7 @@ async fn the_section_list_shows_state_counts_and_only_shown_sections() {
     let (el, root) = mount().await;
     assert_eq!(nav_titles(&root), ["General", "Partners", "Review and submit"], "hidden section b");
     let general = text(&root, ".hf-nav-item[aria-current]");
-    assert!(general.contains("Not started") && general.contains("1 errors"), "{general}");
+    assert!(general.contains("Not started") && general.contains("1 error"), "{general}");
     // Only the current section is rendered.
     assert!(find(&root, "#hf-partners").is_none());
 
@@ -225,7 +225,7 @@ async fn the_error_summary_links_move_focus_to_the_field() {
     let review = root.query_selector_all(".hf-nav-item").unwrap();
     review.item(review.length() - 1).unwrap().unchecked_into::<HtmlElement>().click();
     settle().await;
-    assert_eq!(text(&root, "#hf-summary-title"), "There are 1 errors to correct");
+    assert_eq!(text(&root, "#hf-summary-title"), "There is 1 error to correct");
     click(&root, ".hf-review .hf-primary").await; // submit refused
     assert_eq!(focused(&root), "hf-summary");
     click(&root, "#hf-summary a").await;
