@@ -3,18 +3,22 @@
 //! lists (1,500 NUTS regions) as an ARIA combobox filtered as one types.
 
 use super::FieldCtx;
-use super::parts::{described, error_paragraph, help_paragraph, label, single, single_errors};
+use super::parts::{
+    describe, field_box, help_paragraph, label, messages_box, required_mark, single, single_errors,
+};
+use crate::dom::{El, el};
 use crate::form_view::Change;
 use crate::i18n::ui;
 use leptos::prelude::*;
+use std::sync::Arc;
 
-/// Above this many options a select is a searchable combobox.
+/// From this many options a select is a searchable combobox.
 const COMBOBOX_FROM: usize = 15;
 /// The most matches a combobox lists at once.
 const SHOWN_MATCHES: usize = 50;
 
 /// Yes/no: two radio buttons (unanswered stays possible: neither checked).
-pub fn boolean(ctx: FieldCtx) -> AnyView {
+pub fn boolean(ctx: FieldCtx) -> El {
     let options = vec![
         ("true".to_owned(), ui("choice.yes").to_owned()),
         ("false".to_owned(), ui("choice.no").to_owned()),
@@ -23,16 +27,15 @@ pub fn boolean(ctx: FieldCtx) -> AnyView {
 }
 
 /// Several codes: one checkbox each.
-pub fn multi(ctx: FieldCtx) -> AnyView {
+pub fn multi(ctx: FieldCtx) -> El {
     let options = ctx.view.with_untracked(|v| v.options.clone());
     choices(ctx, options, true)
 }
 
 /// One code: a native select, a combobox for long lists, or a text input
 /// when no options are known (a code list not supplied to the form).
-pub fn select(ctx: FieldCtx) -> AnyView {
-    let count = ctx.view.with_untracked(|v| v.options.len());
-    match count {
+pub fn select(ctx: FieldCtx) -> El {
+    match ctx.view.with_untracked(|v| v.options.len()) {
         0 => single(ctx),
         n if n >= COMBOBOX_FROM => combobox(ctx),
         _ => native_select(ctx),
@@ -40,154 +43,153 @@ pub fn select(ctx: FieldCtx) -> AnyView {
 }
 
 /// Radio buttons or checkboxes in a fieldset whose legend is the label.
-fn choices(ctx: FieldCtx, options: Vec<(String, String)>, multiple: bool) -> AnyView {
+fn choices(ctx: FieldCtx, options: Vec<(String, String)>, multiple: bool) -> El {
     let base = ctx.base_id();
     let (text, help, required, pointer, current) = ctx.view.with_untracked(|v| {
-        let current: Vec<String> = if multiple {
-            serde_json::from_str::<Vec<String>>(
-                &v.parts.first().map(|p| p.text.clone()).unwrap_or_default(),
-            )
-            .unwrap_or_default()
-        } else {
-            v.parts.first().map(|p| vec![p.text.clone()]).unwrap_or_default()
-        };
+        let first = v.parts.first().map(|p| p.text.clone()).unwrap_or_default();
+        let current: Vec<String> =
+            if multiple { serde_json::from_str(&first).unwrap_or_default() } else { vec![first] };
         (v.label.clone(), v.help.clone(), v.required, v.pointer.clone(), current)
     });
     let errors = single_errors(&ctx);
-    let (described_by, invalid) = described(&base, help.is_some(), errors);
     let legend = match &ctx.cell {
         Some(row) => format!("{text}, {row}"),
         None => text,
     };
     let kind = if multiple { "checkbox" } else { "radio" };
-    let items = options.into_iter().enumerate().map(|(i, (code, option))| {
+    let mut list = el("div").class("hf-option-list");
+    for (i, (code, option)) in options.into_iter().enumerate() {
         let id = if i == 0 { base.clone() } else { format!("{base}-{i}") };
-        let (form, pointer, checked) = (ctx.form.clone(), pointer.clone(), current.contains(&code));
-        let name = base.clone();
-        let on_change = move |ev: web_sys::Event| {
+        let (form, pointer) = (ctx.form.clone(), pointer.clone());
+        let input = el("input")
+            .a("type", kind)
+            .id(&id)
+            .a("name", &base)
+            .a("value", &code)
+            .flag("checked", current.contains(&code));
+        let input = input.on("change", move |ev| {
             let target: web_sys::HtmlInputElement = event_target(&ev);
-            if multiple {
+            let value = target.value();
+            let change = if multiple {
                 // The codes checked now, in list order, read from the fieldset.
-                let Some(set) = target.closest("fieldset").ok().flatten() else { return };
-                let Ok(boxes) = set.query_selector_all("input:checked") else { return };
-                let codes: Vec<serde_json::Value> = (0..boxes.length())
-                    .filter_map(|i| boxes.item(i))
-                    .filter_map(|n| {
-                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(n).ok()
+                let boxes = target
+                    .closest("fieldset")
+                    .ok()
+                    .flatten()
+                    .and_then(|f| f.query_selector_all("input:checked").ok());
+                let codes: Vec<serde_json::Value> = boxes
+                    .map(|b| {
+                        (0..b.length())
+                            .filter_map(|i| b.item(i))
+                            .filter_map(|n| {
+                                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(n).ok()
+                            })
+                            .map(|b| b.value().into())
+                            .collect()
                     })
-                    .map(|b| serde_json::Value::String(b.value()))
-                    .collect();
-                let value = if codes.is_empty() { serde_json::Value::Null } else { codes.into() };
-                let _ = form.apply(&pointer, Change::Value(value));
+                    .unwrap_or_default();
+                Change::Value(if codes.is_empty() { serde_json::Value::Null } else { codes.into() })
             } else {
-                let _ = form.apply(&pointer, Change::Input(&target.value()));
-            }
-        };
-        view! {
-            <label class="hf-option">
-                <input type=kind id=id name=name value=code checked=checked on:change=on_change />
-                " " {option}
-            </label>
-        }
-    });
-    view! {
-        <fieldset class="hf-field hf-choices" class:hf-cell=ctx.cell.is_some() aria-describedby=described_by
-            role=(!multiple).then_some("radiogroup") aria-invalid=invalid
-            aria-required=(required && !multiple).then_some("true")>
-            <legend class="hf-label" class:hf-sr=ctx.cell.is_some()>
-                {legend}{required.then(|| view! { <span class="hf-req" aria-hidden="true">" *"</span> })}
-            </legend>
-            {help_paragraph(&base, help)}
-            <div class="hf-option-list">{items.collect_view()}</div>
-            <div class="hf-messages" aria-live="polite">{error_paragraph(format!("{base}-error"), errors)}</div>
-        </fieldset>
+                Change::Input(&value)
+            };
+            let _ = form.apply(&pointer, change);
+        });
+        list = list.c(el("label").class("hf-option").c(input).t(" ").t(&option));
     }
-    .into_any()
+    let legend = el("legend")
+        .class(if ctx.cell.is_some() { "hf-label hf-sr" } else { "hf-label" })
+        .t(&legend)
+        .co(required_mark(required));
+    let set = el("fieldset")
+        .class(if ctx.cell.is_some() {
+            "hf-field hf-choices hf-cell"
+        } else {
+            "hf-field hf-choices"
+        })
+        .ao("role", (!multiple).then_some("radiogroup"))
+        .ao("aria-required", (required && !multiple).then_some("true"));
+    let help_id = help.is_some().then(|| format!("{base}-help"));
+    describe(set, &base, help_id, None, errors, None)
+        .c(legend)
+        .co(help_paragraph(&base, help))
+        .c(list)
+        .c(messages_box(format!("{base}-error"), errors))
 }
 
-fn native_select(ctx: FieldCtx) -> AnyView {
+fn native_select(ctx: FieldCtx) -> El {
     let base = ctx.base_id();
     let (help, required, pointer, current, options) = ctx.view.with_untracked(|v| {
         let current = v.parts.first().map(|p| p.text.clone()).unwrap_or_default();
         (v.help.clone(), v.required, v.pointer.clone(), current, v.options.clone())
     });
     let errors = single_errors(&ctx);
-    let (described_by, invalid) = described(&base, help.is_some(), errors);
     let form = ctx.form.clone();
-    let on_change = move |ev: web_sys::Event| {
-        let _ = form.apply(&pointer, Change::Input(&event_target_value(&ev)));
-    };
-    let options = options.into_iter().map(|(code, text)| {
-        let selected = code == current;
-        view! { <option value=code selected=selected>{text}</option> }
-    });
-    view! {
-        <div class="hf-field" class:hf-cell=ctx.cell.is_some()>
-            {label(&ctx, &base)}
-            {help_paragraph(&base, help)}
-            <select id=base.clone() class="hf-input" aria-required=required.then_some("true")
-                aria-invalid=invalid aria-describedby=described_by on:change=on_change>
-                <option value="">{ui("choice.none")}</option>
-                {options.collect_view()}
-            </select>
-            <div class="hf-messages" aria-live="polite">{error_paragraph(format!("{base}-error"), errors)}</div>
-        </div>
+    let mut select =
+        el("select").id(&base).class("hf-input").ao("aria-required", required.then_some("true"));
+    select = select.c(el("option").a("value", "").t(ui("choice.none")));
+    for (code, text) in &options {
+        select = select.c(el("option").a("value", code).flag("selected", *code == current).t(text));
     }
-    .into_any()
+    let select = select.value(&current).on("change", move |ev| {
+        let _ = form.apply(&pointer, Change::Input(&event_target_value(&ev)));
+    });
+    let help_id = help.is_some().then(|| format!("{base}-help"));
+    field_box(&ctx, "hf-field")
+        .c(label(&ctx, &base))
+        .co(help_paragraph(&base, help))
+        .c(describe(select, &base, help_id, None, errors, None))
+        .c(messages_box(format!("{base}-error"), errors))
 }
 
 /// The ARIA APG "combobox with listbox popup" (list autocomplete, manual
-/// selection): typing filters by label or code, ArrowDown/ArrowUp move
-/// through the matches, Enter chooses, Escape closes.
-fn combobox(ctx: FieldCtx) -> AnyView {
+/// selection): typing filters by label or code prefix, ArrowDown/ArrowUp
+/// move through the matches, Enter chooses, Escape closes.
+fn combobox(ctx: FieldCtx) -> El {
     let base = ctx.base_id();
-    let (help, required, pointer, options) = ctx
-        .view
-        .with_untracked(|v| (v.help.clone(), v.required, v.pointer.clone(), v.options.clone()));
-    let current =
-        ctx.view.with_untracked(|v| v.parts.first().map(|p| p.text.clone()).unwrap_or_default());
+    let (help, required, pointer, options, current) = ctx.view.with_untracked(|v| {
+        let current = v.parts.first().map(|p| p.text.clone()).unwrap_or_default();
+        (v.help.clone(), v.required, v.pointer.clone(), v.options.clone(), current)
+    });
     let shown_text =
         options.iter().find(|(c, _)| *c == current).map_or(current.clone(), |(_, l)| l.clone());
-    let options = std::sync::Arc::new(options);
-    let query = RwSignal::new(shown_text);
+    let options = Arc::new(options);
+    // The query, whether the list is open, the active match, and the matches.
+    let query = RwSignal::new(shown_text.clone());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let matches = {
         let options = options.clone();
         Memo::new(move |_| {
             let q = query.get().to_lowercase();
-            let all: Vec<usize> = (0..options.len())
+            (0..options.len())
                 .filter(|&i| {
                     let (code, text) = &options[i];
                     q.is_empty()
                         || text.to_lowercase().contains(&q)
                         || code.to_lowercase().starts_with(&q)
                 })
-                .collect();
-            all
+                .collect::<Vec<usize>>()
         })
     };
     let errors = single_errors(&ctx);
-    let (described_by, invalid) = described(&base, help.is_some(), errors);
     let list_id = format!("{base}-list");
-    let option_id = {
-        let base = base.clone();
-        move |i: usize| format!("{base}-opt-{i}")
-    };
     let choose = {
         let (form, pointer, options) = (ctx.form.clone(), pointer.clone(), options.clone());
-        move |index: usize| {
+        Arc::new(move |index: usize| {
             let (code, text) = &options[index];
             query.set(text.clone());
             open.set(false);
             active.set(None);
             let _ = form.apply(&pointer, Change::Input(code));
-        }
+        })
     };
     let on_key = {
         let choose = choose.clone();
-        move |ev: web_sys::KeyboardEvent| {
-            let shown = matches.with(|m| m.len().min(SHOWN_MATCHES));
+        move |ev: web_sys::Event| {
+            let Some(ev) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(&ev) else {
+                return;
+            };
+            let shown = matches.with_untracked(|m| m.len().min(SHOWN_MATCHES));
             match ev.key().as_str() {
                 "ArrowDown" => {
                     ev.prevent_default();
@@ -229,9 +231,51 @@ fn combobox(ctx: FieldCtx) -> AnyView {
             active.set(None);
         }
     };
-    let listed = {
-        let (options, option_id) = (options.clone(), option_id.clone());
-        move || {
+    let option_id = {
+        let base = base.clone();
+        move |i: usize| format!("{base}-opt-{i}")
+    };
+    let input = el("input")
+        .id(&base)
+        .class("hf-input")
+        .a("type", "text")
+        .a("role", "combobox")
+        .a("autocomplete", "off")
+        .a("aria-autocomplete", "list")
+        .a("aria-controls", &list_id)
+        .ao("aria-required", required.then_some("true"))
+        .value(&shown_text)
+        .bind("aria-expanded", move || Some(open.get().to_string()))
+        .bind("aria-activedescendant", {
+            let option_id = option_id.clone();
+            move || active.get().map(&option_id)
+        })
+        .on("input", on_input)
+        .on("keydown", on_key)
+        .on("blur", move |_| open.set(false));
+    // The chosen label is written back into the input (typing already shows itself).
+    let input = {
+        let target = input.0.clone();
+        crate::dom::effect(Box::new(move || {
+            let q = query.get();
+            if js_sys::Reflect::get(&target, &"value".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .as_deref()
+                != Some(q.as_str())
+            {
+                let _ = js_sys::Reflect::set(&target, &"value".into(), &q.into());
+            }
+        }));
+        input
+    };
+    let listbox = el("ul")
+        .id(&list_id)
+        .a("role", "listbox")
+        .class("hf-listbox")
+        .a("aria-labelledby", &format!("{base}-label"))
+        .bind_flag("hidden", move || !open.get())
+        .region(move || {
             matches.with(|m| {
                 m.iter()
                     .take(SHOWN_MATCHES)
@@ -239,40 +283,35 @@ fn combobox(ctx: FieldCtx) -> AnyView {
                     .map(|(i, &index)| {
                         let (code, text) = &options[index];
                         let choose = choose.clone();
-                        let selected = move || (active.get() == Some(i)).then_some("true");
-                        view! {
-                            <li id=option_id(i) role="option" class="hf-option-item" aria-selected=selected
-                                on:mousedown=|ev| ev.prevent_default() on:click=move |_| choose(index)>
-                                {text.clone()} <span class="hf-code">{code.clone()}</span>
-                            </li>
-                        }
+                        el("li")
+                            .id(&option_id(i))
+                            .a("role", "option")
+                            .class("hf-option-item")
+                            .bind("aria-selected", move || {
+                                Some((active.get() == Some(i)).to_string())
+                            })
+                            .on("mousedown", |ev| ev.prevent_default())
+                            .on("click", move |_| choose(index))
+                            .t(text)
+                            .t(" ")
+                            .c(el("span").class("hf-code").t(code))
                     })
-                    .collect_view()
+                    .collect()
             })
+        });
+    let count = el("p").class("hf-help").a("aria-live", "polite").bind_text(move || {
+        if open.get() {
+            ui("combobox.matches").replace("{n}", &matches.with(Vec::len).to_string())
+        } else {
+            String::new()
         }
-    };
-    let count_text = move || {
-        let n = matches.with(Vec::len);
-        open.get().then(|| ui("combobox.matches").replace("{n}", &n.to_string()))
-    };
-    view! {
-        <div class="hf-field hf-combobox" class:hf-cell=ctx.cell.is_some()>
-            {label(&ctx, &base)}
-            {help_paragraph(&base, help)}
-            <input id=base.clone() class="hf-input" type="text" role="combobox" autocomplete="off"
-                aria-autocomplete="list" aria-controls=list_id.clone()
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-activedescendant=move || active.get().map(&option_id)
-                aria-required=required.then_some("true") aria-invalid=invalid aria-describedby=described_by
-                prop:value=move || query.get() on:input=on_input on:keydown=on_key
-                on:blur=move |_| open.set(false) />
-            <ul id=list_id role="listbox" class="hf-listbox" aria-labelledby=format!("{base}-label")
-                hidden=move || !open.get()>
-                {listed}
-            </ul>
-            <p class="hf-help" aria-live="polite">{count_text}</p>
-            <div class="hf-messages" aria-live="polite">{error_paragraph(format!("{base}-error"), errors)}</div>
-        </div>
-    }
-    .into_any()
+    });
+    let help_id = help.is_some().then(|| format!("{base}-help"));
+    field_box(&ctx, "hf-field hf-combobox")
+        .c(label(&ctx, &base))
+        .co(help_paragraph(&base, help))
+        .c(describe(input, &base, help_id, None, errors, None))
+        .c(listbox)
+        .c(count)
+        .c(messages_box(format!("{base}-error"), errors))
 }

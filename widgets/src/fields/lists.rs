@@ -5,8 +5,9 @@
 //! follows: to the new item's first input, to the item that took a removed
 //! one's place (or the add button), to a moved item.
 
-use super::parts::{error_paragraph, help_paragraph, whole_field_errors};
+use super::parts::{help_paragraph, messages_box, required_mark, whole_field_errors};
 use super::{FieldCtx, render_field};
+use crate::dom::{El, el};
 use crate::form_view::{Change, Form, dom_id};
 use crate::i18n::ui;
 use hitforms_engine::Entry;
@@ -16,33 +17,29 @@ use leptos::prelude::*;
 const OPEN_UP_TO: usize = 5;
 
 /// Renders layout entries: fields through the registry, static texts as text.
-pub fn render_entries(form: &Form, entries: Vec<Entry>) -> AnyView {
+pub fn render_entries(form: &Form, entries: Vec<Entry>) -> Vec<El> {
     entries
         .into_iter()
         .map(|entry| match entry {
             Entry::Field(pointer) => render_field(form, &pointer, None),
-            Entry::Static(text) => view! { <p class="hf-static">{text}</p> }.into_any(),
+            Entry::Static(text) => el("p").class("hf-static").t(&text),
         })
-        .collect_view()
-        .into_any()
+        .collect()
 }
 
 /// A group: a fieldset with its fields.
-pub fn group(ctx: FieldCtx) -> AnyView {
+pub fn group(ctx: FieldCtx) -> El {
     let (base, pointer) = (ctx.base_id(), ctx.pointer());
     let (text, help) = ctx.view.with_untracked(|v| (v.label.clone(), v.help.clone()));
     let entries = ctx.form.read(|s| s.entries(&pointer, ctx.form.lang())).unwrap_or_default();
-    view! {
-        <fieldset class="hf-group" id=base.clone() tabindex="-1">
-            <legend class="hf-label">{text}</legend>
-            {help_paragraph(&base, help)}
-            {render_entries(&ctx.form, entries)}
-            <div class="hf-messages" aria-live="polite">
-                {error_paragraph(format!("{base}-error"), whole_field_errors(&ctx))}
-            </div>
-        </fieldset>
-    }
-    .into_any()
+    el("fieldset")
+        .class("hf-group")
+        .id(&base)
+        .a("tabindex", "-1")
+        .c(el("legend").class("hf-label").t(&text))
+        .co(help_paragraph(&base, help))
+        .kids(render_entries(&ctx.form, entries))
+        .c(messages_box(format!("{base}-error"), whole_field_errors(&ctx)))
 }
 
 /// The number an item shows: its list's numbering, else its position.
@@ -50,6 +47,10 @@ fn item_name(form: &Form, item: &str, index: usize) -> String {
     form.read(|s| s.item_number(item))
         .flatten()
         .unwrap_or_else(|| ui("list.item").replace("{n}", &(index + 1).to_string()))
+}
+
+fn button(text: &str, class: &str) -> El {
+    el("button").a("type", "button").class(class).t(text)
 }
 
 /// What a list renderer shares with its items' buttons.
@@ -88,11 +89,11 @@ impl List {
         self.confirming.set(None);
         if self.form.apply(&self.pointer, Change::Remove(index)).is_ok() {
             self.form.announce(ui("list.removed").replace("{item}", name));
-            let left = self.len();
-            if left == 0 {
-                self.form.focus_later(&format!("{}/add", self.pointer), false);
-            } else {
-                self.form.focus_later(&format!("{}/{}", self.pointer, index.min(left - 1)), false);
+            match self.len() {
+                0 => self.form.focus_later(&format!("{}/add", self.pointer), false),
+                left => self
+                    .form
+                    .focus_later(&format!("{}/{}", self.pointer, index.min(left - 1)), false),
             }
         }
     }
@@ -107,111 +108,111 @@ impl List {
     }
 
     /// Move up, move down and remove (with its confirmation) for item `index` of `len`.
-    fn actions(&self, index: usize, len: usize, name: String) -> AnyView {
+    fn actions(&self, index: usize, len: usize, name: String) -> El {
         let list = self.clone();
         let item_id = dom_id(&format!("{}/{index}", self.pointer));
-        (move || {
-            let (l1, l2, l3, l4) = (list.clone(), list.clone(), list.clone(), list.clone());
-            let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
-            let (confirm_id, remove_id) = (format!("{item_id}-confirm"), format!("{item_id}-remove"));
+        el("span").class("hf-actions").region(move || {
+            let remove_id = format!("{item_id}-remove");
             if list.confirming.get() == Some(index) {
                 let question = ui("list.confirm_remove").replace("{item}", &name);
+                let (l1, l2, n1) = (list.clone(), list.clone(), name.clone());
                 let back = remove_id.clone();
-                view! {
-                    <span class="hf-actions hf-confirm" role="group" aria-label=question.clone()>
-                        <span>{question.clone()}</span>
-                        <button type="button" class="hf-button hf-danger" id=confirm_id
-                            on:click=move |_| l1.remove(index, &n1)>{ui("list.remove_confirm")}</button>
-                        <button type="button" class="hf-button" on:click=move |_| {
-                            l2.confirming.set(None);
-                            l2.form.focus_id_later(back.clone(), false);
-                        }>{ui("list.cancel")}</button>
-                    </span>
-                }
-                .into_any()
+                let yes = button(ui("list.remove_confirm"), "hf-button hf-danger")
+                    .id(&format!("{item_id}-confirm"))
+                    .on("click", move |_| l1.remove(index, &n1));
+                let no = button(ui("list.cancel"), "hf-button").on("click", move |_| {
+                    l2.confirming.set(None);
+                    l2.form.focus_id_later(back.clone(), false);
+                });
+                vec![
+                    el("span")
+                        .class("hf-confirm")
+                        .a("role", "group")
+                        .a("aria-label", &question)
+                        .c(el("span").t(&question))
+                        .c(yes)
+                        .c(no),
+                ]
             } else {
+                let (l1, l2, l3) = (list.clone(), list.clone(), list.clone());
+                let (n1, n2) = (name.clone(), name.clone());
                 let confirm = format!("{}/{index}/confirm", list.pointer);
-                let l5 = list.clone();
-                view! {
-                    <span class="hf-actions">
-                        <button type="button" class="hf-button" disabled={index == 0}
-                            aria-label=format!("{} {n2}", ui("list.move_up"))
-                            on:click=move |_| l3.shift(index, index - 1, &n2)>{ui("list.move_up")}</button>
-                        <button type="button" class="hf-button" disabled={index + 1 >= len}
-                            aria-label=format!("{} {n3}", ui("list.move_down"))
-                            on:click=move |_| l4.shift(index, index + 1, &n3)>{ui("list.move_down")}</button>
-                        <button type="button" class="hf-button" id=remove_id
-                            aria-label=format!("{} {name}", ui("list.remove"))
-                            on:click=move |_| {
-                                l5.confirming.set(Some(index));
-                                l5.form.focus_later(&confirm, false);
-                            }>{ui("list.remove")}</button>
-                    </span>
-                }
-                .into_any()
+                let up = button(ui("list.move_up"), "hf-button")
+                    .a("aria-label", &format!("{} {name}", ui("list.move_up")))
+                    .flag("disabled", index == 0)
+                    .on("click", move |_| l1.shift(index, index.saturating_sub(1), &n1));
+                let down = button(ui("list.move_down"), "hf-button")
+                    .a("aria-label", &format!("{} {name}", ui("list.move_down")))
+                    .flag("disabled", index + 1 >= len)
+                    .on("click", move |_| l2.shift(index, index + 1, &n2));
+                let remove = button(ui("list.remove"), "hf-button")
+                    .id(&remove_id)
+                    .a("aria-label", &format!("{} {name}", ui("list.remove")))
+                    .on("click", move |_| {
+                        l3.confirming.set(Some(index));
+                        l3.form.focus_later(&confirm, false);
+                    });
+                vec![up, down, remove]
             }
         })
-        .into_any()
     }
 
     /// The add button (disabled when the list is full).
-    fn add_button(&self, label: &str, max: usize) -> AnyView {
-        let (list, version) = (self.clone(), self.form.list_version(&self.pointer));
-        let full = {
-            let list = self.clone();
-            move || {
+    fn add_button(&self, label: &str, max: usize) -> El {
+        let (list, full_list, version) =
+            (self.clone(), self.clone(), self.form.list_version(&self.pointer));
+        button(&ui("list.add").replace("{list}", label), "hf-button hf-add")
+            .id(&dom_id(&format!("{}/add", self.pointer)))
+            .bind_flag("disabled", move || {
                 version.track();
-                list.len() >= max
-            }
-        };
-        let text = ui("list.add").replace("{list}", label);
-        view! {
-            <button type="button" class="hf-button hf-add" id=dom_id(&format!("{}/add", self.pointer))
-                disabled=full on:click=move |_| list.add()>{text}</button>
-        }
-        .into_any()
+                full_list.len() >= max
+            })
+            .on("click", move |_| list.add())
     }
+
+    fn max(&self) -> usize {
+        self.form
+            .read(|s| s.list_info(&self.pointer, self.form.lang()))
+            .flatten()
+            .map_or(usize::MAX, |i| i.max_items as usize)
+    }
+}
+
+/// A list's heading element (`h3` or `caption`) with its required mark.
+fn heading(tag: &str, base: &str, text: &str, required: bool) -> El {
+    el(tag).class("hf-label").id(&format!("{base}-label")).t(text).co(required_mark(required))
 }
 
 /// A repeatable group: numbered items, each with its fields (rendered only
 /// while open), and the buttons to add, move and remove items.
-pub fn repeat(ctx: FieldCtx) -> AnyView {
+pub fn repeat(ctx: FieldCtx) -> El {
     let list = List::of(&ctx);
     let base = ctx.base_id();
     let (text, help, required) =
         ctx.view.with_untracked(|v| (v.label.clone(), v.help.clone(), v.required));
-    let max = ctx
-        .form
-        .read(|s| s.list_info(&list.pointer, ctx.form.lang()))
-        .flatten()
-        .map_or(usize::MAX, |i| i.max_items as usize);
     let default_open = list.len() <= OPEN_UP_TO;
     let version = ctx.form.list_version(&list.pointer);
     let items = {
         let list = list.clone();
-        move || {
+        el("ol").class("hf-items").region(move || {
             version.track();
             let len = list.len();
-            (0..len).map(|i| repeat_item(&list, i, len, default_open)).collect_view()
-        }
+            (0..len).map(|i| repeat_item(&list, i, len, default_open)).collect()
+        })
     };
-    view! {
-        <section class="hf-field hf-repeat" id=base.clone() tabindex="-1" aria-labelledby=format!("{base}-label")>
-            <h3 class="hf-label" id=format!("{base}-label")>
-                {text.clone()}{required.then(|| view! { <span class="hf-req" aria-hidden="true">" *"</span> })}
-            </h3>
-            {help_paragraph(&base, help)}
-            <ol class="hf-items">{items}</ol>
-            {list.add_button(&text, max)}
-            <div class="hf-messages" aria-live="polite">
-                {error_paragraph(format!("{base}-error"), whole_field_errors(&ctx))}
-            </div>
-        </section>
-    }
-    .into_any()
+    el("section")
+        .class("hf-field hf-repeat")
+        .id(&base)
+        .a("tabindex", "-1")
+        .a("aria-labelledby", &format!("{base}-label"))
+        .c(heading("h3", &base, &text, required))
+        .co(help_paragraph(&base, help))
+        .c(items)
+        .c(list.add_button(&text, list.max()))
+        .c(messages_box(format!("{base}-error"), whole_field_errors(&ctx)))
 }
 
-fn repeat_item(list: &List, index: usize, len: usize, default_open: bool) -> AnyView {
+fn repeat_item(list: &List, index: usize, len: usize, default_open: bool) -> El {
     let form = list.form.clone();
     let item = format!("{}/{index}", list.pointer);
     let (id, name) = (dom_id(&item), item_name(&form, &item, index));
@@ -220,138 +221,134 @@ fn repeat_item(list: &List, index: usize, len: usize, default_open: bool) -> Any
         Memo::new(move |_| form.is_open(&item, default_open))
     };
     let toggle = {
-        let (form, item) = (form.clone(), item.clone());
-        move |_| form.set_open(&item, !open.get_untracked())
+        let (form, item, name) = (form.clone(), item.clone(), name.clone());
+        button("", "hf-button")
+            .a("aria-controls", &format!("{id}-body"))
+            .bind("aria-expanded", move || Some(open.get().to_string()))
+            .bind("aria-label", move || {
+                Some(format!(
+                    "{} {name}",
+                    if open.get() { ui("list.hide") } else { ui("list.show") }
+                ))
+            })
+            .bind_text(move || {
+                (if open.get() { ui("list.hide") } else { ui("list.show") }).to_owned()
+            })
+            .on("click", move |_| form.set_open(&item, !open.get_untracked()))
     };
     let body = {
         let (form, item) = (form.clone(), item.clone());
-        move || {
-            open.get().then(|| {
-                let entries = form.read(|s| s.entries(&item, form.lang())).unwrap_or_default();
-                render_entries(&form, entries)
-            })
-        }
+        el("div").class("hf-item-body").id(&format!("{id}-body")).region(move || {
+            if !open.get() {
+                return Vec::new();
+            }
+            let entries = form.read(|s| s.entries(&item, form.lang())).unwrap_or_default();
+            render_entries(&form, entries)
+        })
     };
-    view! {
-        <li class="hf-item" id=id.clone() tabindex="-1" aria-labelledby=format!("{id}-title")>
-            <div class="hf-item-bar">
-                <h4 class="hf-item-title" id=format!("{id}-title")>{name.clone()}</h4>
-                <button type="button" class="hf-button" aria-expanded=move || if open.get() { "true" } else { "false" }
-                    aria-controls=format!("{id}-body") aria-label=move || format!("{} {}", if open.get() { ui("list.hide") } else { ui("list.show") }, name)
-                    on:click=toggle>
-                    {move || if open.get() { ui("list.hide") } else { ui("list.show") }}
-                </button>
-                {list.actions(index, len, item_name(&form, &item, index))}
-            </div>
-            <div class="hf-item-body" id=format!("{id}-body")>{body}</div>
-        </li>
-    }
-    .into_any()
+    let bar = el("div")
+        .class("hf-item-bar")
+        .c(el("h4").class("hf-item-title").id(&format!("{id}-title")).t(&name))
+        .c(toggle)
+        .c(list.actions(index, len, name.clone()));
+    el("li")
+        .class("hf-item")
+        .id(&id)
+        .a("tabindex", "-1")
+        .a("aria-labelledby", &format!("{id}-title"))
+        .c(bar)
+        .c(body)
 }
 
 /// A table: a header of column labels, one row per item with a typed input
 /// per cell, row totals when asked for, a footer of column totals; every
 /// sum is the engine's.
-pub fn table(ctx: FieldCtx) -> AnyView {
+pub fn table(ctx: FieldCtx) -> El {
     let list = List::of(&ctx);
     let base = ctx.base_id();
     let (text, help, required) =
         ctx.view.with_untracked(|v| (v.label.clone(), v.help.clone(), v.required));
     let Some(info) = ctx.form.read(|s| s.list_info(&list.pointer, ctx.form.lang())).flatten()
     else {
-        return ().into_any();
+        return el("div");
     };
     let columns: Vec<(String, String, bool)> =
         info.columns.iter().map(|c| (c.0.clone(), c.1.clone(), c.3)).collect();
     let row_totals = info.row_totals;
-    let any_total = columns.iter().any(|c| c.2);
     let totals = {
         let (form, pointer) = (list.form.clone(), list.pointer.clone());
         Memo::new(move |_| form.read_tracked(|s| s.totals(&pointer)).flatten().unwrap_or_default())
     };
-    let head = columns
-        .iter()
-        .map(|(_, label, _)| view! { <th scope="col">{label.clone()}</th> })
-        .collect_view();
+    let th = |text: &str| el("th").a("scope", "col").t(text);
+    let mut head = el("tr").c(th(ui("table.row")));
+    for (_, label, _) in &columns {
+        head = head.c(th(label));
+    }
+    if row_totals {
+        head = head.c(th(ui("table.total")));
+    }
+    head = head.c(el("th").a("scope", "col").c(el("span").class("hf-sr").t(ui("table.actions"))));
     let version = list.form.list_version(&list.pointer);
-    let rows = {
+    let body = {
         let (list, columns) = (list.clone(), columns.clone());
-        move || {
+        el("tbody").region(move || {
             version.track();
             let len = list.len();
             (0..len)
                 .map(|i| {
                     let row = format!("{}/{i}", list.pointer);
                     let name = item_name(&list.form, &row, i);
-                    let cells = columns
-                        .iter()
-                        .map(|(id, _, total)| {
-                            let cell = render_field(&list.form, &format!("{row}/{id}"), Some(name.clone()));
-                            view! { <td class:hf-num=*total>{cell}</td> }
-                        })
-                        .collect_view();
-                    let sum = row_totals.then(|| {
-                        view! { <td class="hf-num hf-total">{move || totals.with(|t| t.rows.get(i).cloned())}</td> }
-                    });
-                    view! {
-                        <tr id=dom_id(&row) tabindex="-1">
-                            <th scope="row">{name.clone()}</th>
-                            {cells}
-                            {sum}
-                            <td>{list.actions(i, len, name.clone())}</td>
-                        </tr>
+                    let mut tr = el("tr")
+                        .id(&dom_id(&row))
+                        .a("tabindex", "-1")
+                        .c(el("th").a("scope", "row").t(&name));
+                    for (id, _, total) in &columns {
+                        let cell =
+                            render_field(&list.form, &format!("{row}/{id}"), Some(name.clone()));
+                        tr = tr.c(el("td").ao("class", total.then_some("hf-num")).c(cell));
                     }
+                    if row_totals {
+                        let sum =
+                            move || totals.with(|t| t.rows.get(i).cloned().unwrap_or_default());
+                        tr = tr.c(el("td").class("hf-num hf-total").bind_text(sum));
+                    }
+                    tr.c(el("td").c(list.actions(i, len, name.clone())))
                 })
-                .collect_view()
-        }
+                .collect()
+        })
     };
-    let foot = any_total.then(|| {
-        let cells = columns
-            .iter()
-            .map(|(id, _, total)| {
-                let id = id.clone();
-                let total = *total;
-                view! {
-                    <td class="hf-num hf-total">
-                        {move || total.then(|| totals.with(|t| t.columns.iter().find(|c| c.0 == id).map(|c| c.1.clone())))}
-                    </td>
+    let mut table = el("table")
+        .class("hf-grid")
+        .c(el("caption").c(heading("span", &base, &text, required)))
+        .c(el("thead").c(head))
+        .c(body);
+    if columns.iter().any(|c| c.2) {
+        let mut foot = el("tr").c(el("th").a("scope", "row").t(ui("table.total")));
+        for (id, _, total) in &columns {
+            let (id, total) = (id.clone(), *total);
+            let sum = move || {
+                if !total {
+                    return String::new();
                 }
-            })
-            .collect_view();
-        view! {
-            <tfoot>
-                <tr>
-                    <th scope="row">{ui("table.total")}</th>
-                    {cells}
-                    {row_totals.then(|| view! { <td class="hf-num hf-total">{move || totals.with(|t| t.overall.clone())}</td> })}
-                    <td></td>
-                </tr>
-            </tfoot>
+                totals.with(|t| {
+                    t.columns.iter().find(|c| c.0 == id).map(|c| c.1.clone()).unwrap_or_default()
+                })
+            };
+            foot = foot.c(el("td").class("hf-num hf-total").bind_text(sum));
         }
-    });
-    view! {
-        <div class="hf-field hf-table" id=base.clone() tabindex="-1">
-            <table class="hf-grid">
-                <caption class="hf-label" id=format!("{base}-label")>
-                    {text.clone()}{required.then(|| view! { <span class="hf-req" aria-hidden="true">" *"</span> })}
-                </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ui("table.row")}</th>
-                        {head}
-                        {row_totals.then(|| view! { <th scope="col">{ui("table.total")}</th> })}
-                        <th scope="col"><span class="hf-sr">{ui("table.actions")}</span></th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-                {foot}
-            </table>
-            {help_paragraph(&base, help)}
-            {list.add_button(&text, info.max_items as usize)}
-            <div class="hf-messages" aria-live="polite">
-                {error_paragraph(format!("{base}-error"), whole_field_errors(&ctx))}
-            </div>
-        </div>
+        if row_totals {
+            foot = foot.c(el("td")
+                .class("hf-num hf-total")
+                .bind_text(move || totals.with(|t| t.overall.clone())));
+        }
+        table = table.c(el("tfoot").c(foot.c(el("td"))));
     }
-    .into_any()
+    el("div")
+        .class("hf-field hf-table")
+        .id(&base)
+        .a("tabindex", "-1")
+        .c(table)
+        .co(help_paragraph(&base, help))
+        .c(list.add_button(&text, info.max_items as usize))
+        .c(messages_box(format!("{base}-error"), whole_field_errors(&ctx)))
 }

@@ -13,6 +13,7 @@ mod parts;
 
 pub use lists::render_entries;
 
+use crate::dom::{El, el};
 use crate::form_view::{Form, dom_id};
 use hitforms_engine::FieldView;
 use leptos::prelude::*;
@@ -51,7 +52,7 @@ pub struct Renderer {
     /// Rank of this renderer for a field; negative means "not applicable".
     pub rank: fn(&FieldView) -> i32,
     /// Renders the field.
-    pub render: fn(FieldCtx) -> AnyView,
+    pub render: fn(FieldCtx) -> El,
 }
 
 /// The built-in renderers, one per field kind of the engine.
@@ -111,7 +112,7 @@ pub fn choose<'a>(renderers: &'a [Renderer], view: &FieldView) -> Option<&'a Ren
 
 /// The render function for `view`: an added renderer when it ranks higher,
 /// else a built-in one, else the fallback.
-fn render_fn(view: &FieldView) -> fn(FieldCtx) -> AnyView {
+fn render_fn(view: &FieldView) -> fn(FieldCtx) -> El {
     let extra = EXTRA.with(|e| {
         e.borrow()
             .iter()
@@ -130,21 +131,18 @@ fn render_fn(view: &FieldView) -> fn(FieldCtx) -> AnyView {
 
 /// Renders the field instance at `pointer` (nothing while the engine says
 /// it is hidden). `cell` is the row number of a table cell.
-pub fn render_field(form: &Form, pointer: &str, cell: Option<String>) -> AnyView {
-    let Some((view, show_errors)) = form.field(pointer) else { return ().into_any() };
+pub fn render_field(form: &Form, pointer: &str, cell: Option<String>) -> El {
+    let slot = el("div").class("hf-slot");
+    let Some((view, show_errors)) = form.field(pointer) else { return slot };
     let render = view.with_untracked(render_fn);
     let ctx = FieldCtx { view, show_errors, form: form.clone(), cell };
     let shown = Memo::new(move |_| view.with(|v| v.visible));
-    (move || shown.get().then(|| render(ctx.clone()))).into_any()
+    slot.region(move || if shown.get() { vec![render(ctx.clone())] } else { Vec::new() })
 }
 
 /// The explicit fallback: says which kind cannot be shown, as text.
-fn unknown(ctx: FieldCtx) -> AnyView {
+fn unknown(ctx: FieldCtx) -> El {
     let (label, kind) = ctx.view.with_untracked(|v| (v.label.clone(), v.kind));
-    view! {
-        <div class="hf-field hf-unknown" role="note">
-            <p>{label}": " {crate::i18n::ui("field.unknown_kind")} " (" {kind} ")"</p>
-        </div>
-    }
-    .into_any()
+    let text = format!("{label}: {} ({kind})", crate::i18n::ui("field.unknown_kind"));
+    el("div").class("hf-field hf-unknown").a("role", "note").c(el("p").t(&text))
 }

@@ -99,9 +99,18 @@ pub fn FormElement(
 }
 
 /// The loaded form: title, section list, error summary, the current section
-/// (or the review step) and the polite status region.
+/// (or the review step) and the polite status region, built by `nav.rs`
+/// into this component's element once it is mounted.
 #[component]
 fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> impl IntoView {
     let form = Form::new(shared.state.clone(), shared.show_all.clone(), lang, host);
-    nav::form_body(form)
+    let body = NodeRef::<leptos::html::Div>::new();
+    let built = std::cell::Cell::new(false);
+    Effect::new(move |_| {
+        if let (Some(div), false) = (body.get(), built.get()) {
+            built.set(true);
+            let _ = div.append_child(&nav::form_body(form.clone()).0);
+        }
+    });
+    view! { <div class="hf-body" node_ref=body></div> }
 }

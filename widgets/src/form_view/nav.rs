@@ -4,9 +4,10 @@
 //! section and items and move focus to the field, and the review step.
 
 use super::{Form, dom_id};
+use crate::dom::{El, el};
 use crate::fields::render_entries;
 use crate::i18n::ui;
-use hitforms_engine::{Completion, Finding, Severity};
+use hitforms_engine::{Completion, Finding, Outline, Severity};
 use leptos::prelude::*;
 
 /// The most findings the error summary lists (the count says how many more).
@@ -14,16 +15,33 @@ const LISTED: usize = 30;
 /// The id of the heading of the section shown (focused on navigation).
 const HEADING: &str = "hf-section-heading";
 
+/// `n` in the UI string `one` (when 1) or `many`.
+fn count_text(one: &str, many: &str, n: usize) -> String {
+    ui(if n == 1 { one } else { many }).replace("{n}", &n.to_string())
+}
+
+fn state_text(c: Completion) -> &'static str {
+    match c {
+        Completion::NotStarted => ui("nav.not_started"),
+        Completion::InProgress => ui("nav.in_progress"),
+        Completion::Complete => ui("nav.complete"),
+    }
+}
+
+fn button(text: &str, class: &str) -> El {
+    el("button").a("type", "button").class(class).t(text)
+}
+
 /// The whole loaded form.
-pub fn form_body(form: Form) -> AnyView {
+pub fn form_body(form: Form) -> El {
     let title = form.read(|s| s.template().title.get(form.lang()).to_owned()).unwrap_or_default();
-    let outline = {
+    let outline: Memo<Option<Outline>> = {
         let form = form.clone();
         Memo::new(move |_| form.read_tracked(|s| s.outline(form.lang())))
     };
     let section = form.section();
     let count = outline.with_untracked(|o| o.as_ref().map_or(0, |o| o.sections.len()));
-    // Re-render the content only when the section shown or its visibility changes.
+    // The content is rebuilt only when the section shown or its visibility changes.
     let shown = {
         let section = section.clone();
         Memo::new(move |_| {
@@ -33,57 +51,54 @@ pub fn form_body(form: Form) -> AnyView {
     };
     let content = {
         let form = form.clone();
-        move || match shown.get() {
-            (_, Some(false)) => {
-                view! { <p class="hf-note">{ui("nav.section_hidden")}</p> }.into_any()
-            }
-            (i, Some(true)) => section_view(&form, i, count),
-            (_, None) => review(&form, outline),
-        }
+        el("div").class("hf-main").region(move || {
+            vec![match shown.get() {
+                (_, Some(false)) => el("p").class("hf-note").t(ui("nav.section_hidden")),
+                (i, Some(true)) => section_view(&form, i, count),
+                (_, None) => review(&form, outline),
+            }]
+        })
     };
     let nav = {
-        let (form, section) = (form.clone(), section.clone());
-        move || {
+        let form = form.clone();
+        el("ol").region(move || {
             let current = section.get();
-            let items = outline.with(|o| {
+            let mut items: Vec<El> = outline.with(|o| {
                 o.iter()
                     .flat_map(|o| o.sections.iter().enumerate())
                     .filter(|(_, s)| s.visible)
                     .map(|(i, s)| {
-                        let state = match s.completion {
-                            Completion::NotStarted => ui("nav.not_started"),
-                            Completion::InProgress => ui("nav.in_progress"),
-                            Completion::Complete => ui("nav.complete"),
-                        };
                         let errors = (s.errors > 0)
-                            .then(|| ui("nav.errors").replace("{n}", &s.errors.to_string()));
-                        nav_item(&form, i, current, s.title.clone(), state, errors)
+                            .then(|| count_text("nav.error_one", "nav.errors", s.errors));
+                        nav_item(&form, i, current, &s.title, state_text(s.completion), errors)
                     })
-                    .collect_view()
+                    .collect()
             });
-            let review = nav_item(&form, count, current, ui("nav.review").to_owned(), "", None);
-            view! { {items} {review} }
-        }
+            items.push(nav_item(&form, count, current, ui("nav.review"), "", None));
+            items
+        })
     };
     let status = form.status();
-    view! {
-        <form class="hf-form" novalidate on:submit=|e| e.prevent_default()>
-            <h2>{title}</h2>
-            <p class="hf-note">{ui("form.required_note")} <span aria-hidden="true">"*"</span></p>
-            {summary(&form)}
-            <div class="hf-layout">
-                <nav class="hf-nav" aria-label=ui("nav.label")><ol>{nav}</ol></nav>
-                <div class="hf-main">{content}</div>
-            </div>
-            <div class="hf-sr" role="status" aria-live="polite">{move || status.get()}</div>
-        </form>
-    }
-    .into_any()
-}
-
-/// `n` in the UI string `one` (when 1) or `many`.
-fn count_text(one: &str, many: &str, n: usize) -> String {
-    ui(if n == 1 { one } else { many }).replace("{n}", &n.to_string())
+    el("form")
+        .class("hf-form")
+        .a("novalidate", "")
+        .on("submit", |e| e.prevent_default())
+        .c(el("h2").t(&title))
+        .c(el("p")
+            .class("hf-note")
+            .t(ui("form.required_note"))
+            .t(" ")
+            .c(el("span").a("aria-hidden", "true").t("*")))
+        .c(summary(&form))
+        .c(el("div")
+            .class("hf-layout")
+            .c(el("nav").class("hf-nav").a("aria-label", ui("nav.label")).c(nav))
+            .c(content))
+        .c(el("div")
+            .class("hf-sr")
+            .a("role", "status")
+            .a("aria-live", "polite")
+            .bind_text(move || status.get()))
 }
 
 /// Shows section `index` (or the review step) and moves focus to its heading.
@@ -96,30 +111,28 @@ fn nav_item(
     form: &Form,
     index: usize,
     current: usize,
-    title: String,
-    state: &'static str,
+    title: &str,
+    state: &str,
     errors: Option<String>,
-) -> AnyView {
+) -> El {
     let form = form.clone();
-    view! {
-        <li>
-            <button type="button" class="hf-nav-item" aria-current=(index == current).then_some("step")
-                on:click=move |_| go_to(&form, index)>
-                <span class="hf-nav-title">{title}</span>
-                <span class="hf-nav-state">{state}</span>
-                {errors.map(|e| view! { <span class="hf-nav-errors">{e}</span> })}
-            </button>
-        </li>
-    }
-    .into_any()
+    let item = button("", "hf-nav-item")
+        .ao("aria-current", (index == current).then_some("step"))
+        .on("click", move |_| go_to(&form, index))
+        .c(el("span").class("hf-nav-title").t(title))
+        .c(el("span").class("hf-nav-state").t(state))
+        .co(errors.map(|e| el("span").class("hf-nav-errors").t(&e)));
+    el("li").c(item)
 }
 
 /// One section: its heading, its entries, previous and next.
-fn section_view(form: &Form, index: usize, count: usize) -> AnyView {
+fn section_view(form: &Form, index: usize, count: usize) -> El {
     let (title, entries) = form
         .read(|s| {
-            let t = s.template().sections[index].title.get(form.lang()).to_owned();
-            (t, s.section_entries(index, form.lang()))
+            (
+                s.template().sections[index].title.get(form.lang()).to_owned(),
+                s.section_entries(index, form.lang()),
+            )
         })
         .unwrap_or_default();
     let visible = |i: usize| form.read(|s| s.section_visible(i)).unwrap_or(false);
@@ -127,19 +140,17 @@ fn section_view(form: &Form, index: usize, count: usize) -> AnyView {
     let next = (index + 1..count).find(|&i| visible(i)).unwrap_or(count);
     let (f1, f2) = (form.clone(), form.clone());
     let next_text = if next == count { ui("nav.to_review") } else { ui("nav.next") };
-    view! {
-        <section class="hf-section" aria-labelledby=HEADING>
-            <h3 id=HEADING tabindex="-1">{title}</h3>
-            {render_entries(form, entries)}
-            <div class="hf-pager">
-                {previous.map(|p| view! {
-                    <button type="button" class="hf-button" on:click=move |_| go_to(&f1, p)>{ui("nav.previous")}</button>
-                })}
-                <button type="button" class="hf-button hf-primary" on:click=move |_| go_to(&f2, next)>{next_text}</button>
-            </div>
-        </section>
-    }
-    .into_any()
+    let pager = el("div")
+        .class("hf-pager")
+        .co(previous
+            .map(|p| button(ui("nav.previous"), "hf-button").on("click", move |_| go_to(&f1, p))))
+        .c(button(next_text, "hf-button hf-primary").on("click", move |_| go_to(&f2, next)));
+    el("section")
+        .class("hf-section")
+        .a("aria-labelledby", HEADING)
+        .c(el("h3").id(HEADING).a("tabindex", "-1").t(&title))
+        .kids(render_entries(form, entries))
+        .c(pager)
 }
 
 /// Opens the section and the items holding `finding` and moves focus to
@@ -163,7 +174,7 @@ fn reveal(form: &Form, finding: &Finding) {
 
 /// The error summary, once every error is to be shown: a count and a link
 /// per finding (the first [`LISTED`]).
-fn summary(form: &Form) -> impl IntoView + use<> {
+fn summary(form: &Form) -> El {
     let (form, show_all) = (form.clone(), form.show_all());
     let findings = {
         let form = form.clone();
@@ -172,70 +183,77 @@ fn summary(form: &Form) -> impl IntoView + use<> {
                 return Vec::new();
             }
             let all = form.read_tracked(|s| s.findings(form.lang())).unwrap_or_default();
-            all.into_iter().filter(|f| f.severity == Severity::Error).collect::<Vec<_>>()
+            all.into_iter().filter(|f| f.severity == Severity::Error).collect::<Vec<Finding>>()
         })
     };
-    move || {
+    el("div").region(move || {
         let count = findings.with(Vec::len);
-        (count > 0).then(|| {
-            let links = findings.with(|all| {
-                all.iter()
-                    .take(LISTED)
-                    .map(|f| {
-                        let (form, finding) = (form.clone(), f.clone());
-                        let href = format!("#{}", dom_id(&f.pointer));
-                        let text = if f.place.is_empty() { f.message.clone() } else { format!("{}: {}", f.place, f.message) };
-                        view! {
-                            <li><a href=href on:click=move |ev| {
-                                ev.prevent_default();
-                                reveal(&form, &finding);
-                            }>{text}</a></li>
-                        }
-                    })
-                    .collect_view()
-            });
-            let heading = count_text("summary.title_one", "summary.title", count);
-            view! {
-                <div class="hf-summary" id="hf-summary" tabindex="-1" role="group" aria-labelledby="hf-summary-title">
-                    <h3 id="hf-summary-title">{heading}</h3>
-                    <ul>{links}</ul>
-                    {(count > LISTED).then(|| view! { <p>{ui("summary.more").replace("{n}", &(count - LISTED).to_string())}</p> })}
-                </div>
-            }
-        })
-    }
+        if count == 0 {
+            return Vec::new();
+        }
+        let links = findings.with(|all| {
+            all.iter()
+                .take(LISTED)
+                .map(|f| {
+                    let (form, finding) = (form.clone(), f.clone());
+                    let text = if f.place.is_empty() {
+                        f.message.clone()
+                    } else {
+                        format!("{}: {}", f.place, f.message)
+                    };
+                    let link = el("a").a("href", &format!("#{}", dom_id(&f.pointer))).t(&text).on(
+                        "click",
+                        move |ev| {
+                            ev.prevent_default();
+                            reveal(&form, &finding);
+                        },
+                    );
+                    el("li").c(link)
+                })
+                .collect::<Vec<El>>()
+        });
+        let more = (count > LISTED)
+            .then(|| el("p").t(&ui("summary.more").replace("{n}", &(count - LISTED).to_string())));
+        vec![
+            el("div")
+                .class("hf-summary")
+                .id("hf-summary")
+                .a("tabindex", "-1")
+                .a("role", "group")
+                .a("aria-labelledby", "hf-summary-title")
+                .c(el("h3").id("hf-summary-title").t(&count_text(
+                    "summary.title_one",
+                    "summary.title",
+                    count,
+                )))
+                .c(el("ul").kids(links))
+                .co(more),
+        ]
+    })
 }
 
 /// The review step: every shown section's state, links back, and submit.
-fn review(form: &Form, outline: Memo<Option<hitforms_engine::Outline>>) -> AnyView {
+fn review(form: &Form, outline: Memo<Option<Outline>>) -> El {
     form.show_all().set(true);
     let rows = {
         let form = form.clone();
-        move || {
+        el("tbody").region(move || {
             outline.with(|o| {
                 o.iter()
                     .flat_map(|o| o.sections.iter().enumerate())
                     .filter(|(_, s)| s.visible)
                     .map(|(i, s)| {
                         let form = form.clone();
-                        let state = match s.completion {
-                            Completion::NotStarted => ui("nav.not_started"),
-                            Completion::InProgress => ui("nav.in_progress"),
-                            Completion::Complete => ui("nav.complete"),
-                        };
-                        view! {
-                            <tr>
-                                <th scope="row">
-                                    <button type="button" class="hf-link" on:click=move |_| go_to(&form, i)>{s.title.clone()}</button>
-                                </th>
-                                <td>{state}</td>
-                                <td class="hf-num">{s.errors}</td>
-                            </tr>
-                        }
+                        let link =
+                            button(&s.title, "hf-link").on("click", move |_| go_to(&form, i));
+                        el("tr")
+                            .c(el("th").a("scope", "row").c(link))
+                            .c(el("td").t(state_text(s.completion)))
+                            .c(el("td").class("hf-num").t(&s.errors.to_string()))
                     })
-                    .collect_view()
+                    .collect()
             })
-        }
+        })
     };
     let submit = {
         let form = form.clone();
@@ -249,24 +267,18 @@ fn review(form: &Form, outline: Memo<Option<hitforms_engine::Outline>>) -> AnyVi
             }
         }
     };
-    view! {
-        <section class="hf-section hf-review" aria-labelledby=HEADING>
-            <h3 id=HEADING tabindex="-1">{ui("review.title")}</h3>
-            <p>{ui("review.intro")}</p>
-            <table class="hf-grid">
-                <thead>
-                    <tr>
-                        <th scope="col">{ui("review.section")}</th>
-                        <th scope="col">{ui("review.state")}</th>
-                        <th scope="col">{ui("review.errors")}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-            <div class="hf-pager">
-                <button type="button" class="hf-button hf-primary" on:click=submit>{ui("review.submit")}</button>
-            </div>
-        </section>
-    }
-    .into_any()
+    let th = |text: &str| el("th").a("scope", "col").t(text);
+    let head = el("thead").c(el("tr")
+        .c(th(ui("review.section")))
+        .c(th(ui("review.state")))
+        .c(th(ui("review.errors"))));
+    el("section")
+        .class("hf-section hf-review")
+        .a("aria-labelledby", HEADING)
+        .c(el("h3").id(HEADING).a("tabindex", "-1").t(ui("review.title")))
+        .c(el("p").t(ui("review.intro")))
+        .c(el("table").class("hf-grid").c(head).c(rows))
+        .c(el("div")
+            .class("hf-pager")
+            .c(button(ui("review.submit"), "hf-button hf-primary").on("click", submit)))
 }

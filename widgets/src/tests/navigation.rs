@@ -254,7 +254,7 @@ async fn an_added_renderer_outranks_the_built_in_one() {
         rank: |v| if v.id == "special" { 5 } else { -1 },
         render: |ctx| {
             let label = ctx.view.with_untracked(|v| v.label.clone());
-            view! { <p class="hf-custom">{label}</p> }.into_any()
+            crate::dom::el("p").class("hf-custom").t(&label)
         },
     });
     let template = r#"{"id": "t", "version": "1", "title": {"en": "T"}, "sections": [{"id": "s",
