@@ -8,6 +8,7 @@
 mod nav;
 mod store;
 
+use crate::dom::el;
 use crate::source::load_template;
 use hitforms_engine::FormState;
 use leptos::prelude::*;
@@ -79,38 +80,38 @@ pub fn FormElement(
         }
     });
     let host = SendWrapper::new(host);
-    move || match status.get() {
-        Load::Loading => {
-            view! { <p class="hf-status" role="status">{crate::i18n::ui("form.loading")}</p> }
-                .into_any()
-        }
-        Load::Failed(summary, lines) => view! {
-            <div class="hf-problem" role="alert">
-                <p>{summary}</p>
-                <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-            </div>
-        }
-        .into_any(),
-        Load::Ready => {
-            view! { <FormView shared=shared.clone() lang=lang.clone() host=host.clone() /> }
-                .into_any()
-        }
-    }
-}
-
-/// The loaded form: title, section list, error summary, the current section
-/// (or the review step) and the polite status region, built by `nav.rs`
-/// into this component's element once it is mounted.
-#[component]
-fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> impl IntoView {
-    let form = Form::new(shared.state.clone(), shared.show_all.clone(), lang, host);
+    // Everything inside is built with `dom.rs` (no `view!` shapes: size).
     let body = NodeRef::<leptos::html::Div>::new();
     let built = std::cell::Cell::new(false);
     Effect::new(move |_| {
-        if let (Some(div), false) = (body.get(), built.get()) {
-            built.set(true);
-            let _ = div.append_child(&nav::form_body(form.clone()).0);
+        let Some(div) = body.get() else { return };
+        if built.replace(true) {
+            return;
         }
+        let (shared, lang, host) = (shared.clone(), lang.clone(), host.clone());
+        let content = el("div").region(move || {
+            vec![match status.get() {
+                Load::Loading => el("p")
+                    .class("hf-status")
+                    .a("role", "status")
+                    .t(crate::i18n::ui("form.loading")),
+                Load::Failed(summary, lines) => el("div")
+                    .class("hf-problem")
+                    .a("role", "alert")
+                    .c(el("p").t(&summary))
+                    .c(el("ul").kids(lines.iter().map(|l| el("li").t(l)))),
+                Load::Ready => {
+                    let form = Form::new(
+                        shared.state.clone(),
+                        shared.show_all.clone(),
+                        lang.clone(),
+                        host.clone(),
+                    );
+                    nav::form_body(form)
+                }
+            }]
+        });
+        let _ = div.append_child(&content.0);
     });
     view! { <div class="hf-body" node_ref=body></div> }
 }
