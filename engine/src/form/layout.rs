@@ -66,7 +66,7 @@ impl FormState {
     pub fn list_info(&self, pointer: &str, lang: &str) -> Option<ListInfo> {
         let rep = self.repeat(pointer)?;
         let columns = rep.item.fields.iter().enumerate().map(|(slot, f)| {
-            (f.id.clone(), f.label.get(lang).to_owned(), f.kind.name(), rep.totals.contains(&slot))
+            (f.id.clone(), f.label_in(lang), f.kind.name(), rep.totals.contains(&slot))
         });
         Some(ListInfo {
             min_items: rep.min_items,

@@ -182,8 +182,7 @@ impl FormState {
         while let Some(seg) = segs.next() {
             let Some((_, field)) = group.field(&seg) else { break };
             at = crate::issue::pointer_push(&at, &seg);
-            let label = field.label.get(lang);
-            words.push(if label.is_empty() { field.id.clone() } else { label.to_owned() });
+            words.push(field.label_in(lang));
             match &field.kind {
                 FieldKind::Group(g) => group = g,
                 FieldKind::Repeat(rep) => {

@@ -173,7 +173,7 @@ impl FormState {
             pointer: pointer.to_owned(),
             id: field.id.clone(),
             kind: field.kind.name(),
-            label: field.label.get(lang).to_owned(),
+            label: field.label_in(lang),
             help: field.help.as_ref().map(|h| h.get(lang).to_owned()),
             required: conds.0,
             visible: conds.1 && ctx.configured_visible(&field.visibility_id),

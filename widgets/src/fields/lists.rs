@@ -200,8 +200,9 @@ pub fn repeat(ctx: FieldCtx) -> El {
             (0..len).map(|i| repeat_item(&list, i, len, default_open)).collect()
         })
     };
-    el("section")
+    el("div")
         .class("hf-field hf-repeat")
+        .a("role", "group")
         .id(&base)
         .a("tabindex", "-1")
         .a("aria-labelledby", &format!("{base}-label"))
