@@ -21,6 +21,7 @@ fn template() -> String {
           {{"id": "a", "title": {{"en": "General"}}, "fields": [
             {{"id": "name", "kind": "text", "label": {{"en": "Name"}}, "required": true}},
             {{"id": "abroad", "kind": "boolean", "label": {{"en": "Abroad"}}}},
+            {{"id": "reason", "kind": "text", "label": {{"en": "Why abroad"}}, "visible": "abroad == true"}},
             {{"id": "hours", "kind": "integer", "label": {{"en": "Hours"}}}},
             {{"id": "days", "kind": "computed", "label": {{"en": "Days"}}, "type": "number",
               "scale": 2, "expression": "if(filled(hours), hours / 8, 0)"}},
@@ -95,8 +96,10 @@ async fn the_section_list_shows_state_counts_and_only_shown_sections() {
     // Only the current section is rendered.
     assert!(find(&root, "#hf-partners").is_none());
 
+    assert!(find(&root, "#hf-reason").is_none(), "a hidden field is not rendered");
     click(&root, "#hf-abroad").await; // "Yes"
     assert_eq!(nav_titles(&root), ["General", "Abroad", "Partners", "Review and submit"]);
+    assert!(find(&root, "#hf-reason").is_some(), "shown once its condition holds");
     type_into(&root, "#hf-name", "Ada").await;
     let general = text(&root, ".hf-nav-item[aria-current]");
     assert!(general.contains("Complete") && !general.contains("errors"), "{general}");
