@@ -197,24 +197,32 @@ impl Form {
             self.0.views.update_value(|v| v.retain(|(p, _)| !p.starts_with(&below)));
             self.0.lists.update_value(|l| l.retain(|(p, _)| !p.starts_with(&below)));
         }
-        let views = self.0.views.with_value(Clone::clone);
+        // Only the changed fields' signals are looked up (no copy of the registry).
         let lang = &self.0.lang;
+        let own = pointer.to_owned();
+        let changed_here = changed.iter().chain(list_change.then_some(&own));
+        let (updates, touched) = self.0.views.with_value(|views| {
+            let updates: Vec<(ArcRwSignal<FieldView>, FieldView)> = changed_here
+                .filter_map(|c| {
+                    let signal = &views[find(views, c).ok()?].1.0;
+                    let view = form.view(c, lang)?;
+                    signal.with_untracked(|old| *old != view).then(|| (signal.clone(), view))
+                })
+                .collect();
+            (updates, find(views, pointer).ok().map(|at| views[at].1.1.clone()))
+        });
         let mut computed = Vec::new();
-        for c in changed.iter().chain(list_change.then_some(&pointer.to_owned())) {
-            if let (Ok(at), Some(view)) = (find(&views, c), form.view(c, lang))
-                && views[at].1.0.with_untracked(|old| *old != view)
-            {
-                if view.kind == "computed" && view.visible {
-                    let text = view.parts.first().map_or("", |p| p.text.as_str());
-                    computed.push(format!("{}: {text}", view.label));
-                }
-                views[at].1.0.set(view);
+        for (signal, view) in updates {
+            if view.kind == "computed" && view.visible {
+                let text = view.parts.first().map_or("", |p| p.text.as_str());
+                computed.push(format!("{}: {text}", view.label));
             }
+            signal.set(view);
         }
         let (data, valid) = (form.data(), form.is_valid());
         drop(guard);
-        if let Ok(at) = find(&views, pointer) {
-            views[at].1.1.set(true);
+        if let Some(touched) = touched {
+            touched.set(true);
         }
         if list_change {
             self.list_version(pointer).update(|v| *v += 1);
