@@ -150,3 +150,15 @@ fn the_hit_application_outline_has_its_sections() {
         f.findings("en").iter().filter(|x| x.severity == hitforms_engine::Severity::Error).count()
     );
 }
+
+#[test]
+fn an_unlabelled_computed_column_is_headed_by_its_id() {
+    let f = FormState::new(
+        Template::load(builtin_template("hit-application").unwrap()).unwrap(),
+        json!({"outputsAndResultsOverview": {"resultIndicators": [{}]}}),
+    )
+    .unwrap();
+    let info = f.list_info("/outputsAndResultsOverview/resultIndicators", "en").unwrap();
+    assert!(info.columns.iter().all(|c| !c.1.is_empty()), "{:?}", info.columns);
+    assert!(info.columns.iter().any(|c| c.1 == "baseline"), "{:?}", info.columns);
+}
