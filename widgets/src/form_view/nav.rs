@@ -41,6 +41,10 @@ pub fn form_body(form: Form) -> El {
     };
     let section = form.section();
     let count = outline.with_untracked(|o| o.as_ref().map_or(0, |o| o.sections.len()));
+    // Start on the first section shown (the first may not apply).
+    let first = outline
+        .with_untracked(|o| o.as_ref().and_then(|o| o.sections.iter().position(|s| s.visible)));
+    section.set(first.unwrap_or(count));
     // The content is rebuilt only when the section shown or its visibility changes.
     let shown = {
         let section = section.clone();
@@ -135,16 +139,22 @@ fn section_view(form: &Form, index: usize, count: usize) -> El {
             )
         })
         .unwrap_or_default();
-    let visible = |i: usize| form.read(|s| s.section_visible(i)).unwrap_or(false);
-    let previous = (0..index).rev().find(|&i| visible(i));
-    let next = (index + 1..count).find(|&i| visible(i)).unwrap_or(count);
+    // Previous and next are found when pressed: visibility may have changed.
+    let step = move |form: &Form, back: bool| {
+        let visible = |i: &usize| form.read(|s| s.section_visible(*i)).unwrap_or(false);
+        let to =
+            if back { (0..index).rev().find(visible) } else { (index + 1..count).find(visible) };
+        go_to(form, to.unwrap_or(if back { index } else { count }));
+    };
     let (f1, f2) = (form.clone(), form.clone());
-    let next_text = if next == count { ui("nav.to_review") } else { ui("nav.next") };
+    let has_previous = (0..index).any(|i| form.read(|s| s.section_visible(i)).unwrap_or(false));
+    let last = !(index + 1..count).any(|i| form.read(|s| s.section_visible(i)).unwrap_or(false));
+    let next_text = if last { ui("nav.to_review") } else { ui("nav.next") };
     let pager = el("div")
         .class("hf-pager")
-        .co(previous
-            .map(|p| button(ui("nav.previous"), "hf-button").on("click", move |_| go_to(&f1, p))))
-        .c(button(next_text, "hf-button hf-primary").on("click", move |_| go_to(&f2, next)));
+        .co(has_previous
+            .then(|| button(ui("nav.previous"), "hf-button").on("click", move |_| step(&f1, true))))
+        .c(button(next_text, "hf-button hf-primary").on("click", move |_| step(&f2, false)));
     el("section")
         .class("hf-section")
         .a("aria-labelledby", HEADING)

@@ -268,3 +268,26 @@ async fn an_added_renderer_outranks_the_built_in_one() {
     assert_eq!(find(&root, "#hf-plain").unwrap().get_attribute("type").as_deref(), Some("date"));
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_form_opens_on_the_first_section_shown_and_next_skips_hidden_ones() {
+    let template = r#"{"id": "t", "version": "1", "title": {"en": "T"}, "sections": [
+        {"id": "a", "title": {"en": "Never"}, "visible": false, "fields": [
+          {"id": "x", "kind": "text", "label": {"en": "X"}}]},
+        {"id": "b", "title": {"en": "First"}, "fields": [
+          {"id": "y", "kind": "boolean", "label": {"en": "Y"}}]},
+        {"id": "c", "title": {"en": "Only with Y"}, "visible": "y == true", "fields": [
+          {"id": "z", "kind": "text", "label": {"en": "Z"}}]},
+        {"id": "d", "title": {"en": "Last"}, "fields": [
+          {"id": "w", "kind": "text", "label": {"en": "W"}}]}]}"#;
+    let (el, root) = mount_template(template, &[], "#hf-y").await;
+    assert!(find(&root, "#hf-x").is_none());
+    assert_eq!(text(&root, "#hf-section-heading"), "First");
+    click(&root, ".hf-pager .hf-primary").await;
+    assert_eq!(text(&root, "#hf-section-heading"), "Last", "the hidden section is skipped");
+    click(&root, ".hf-pager .hf-button:not(.hf-primary)").await;
+    click(&root, "#hf-y").await; // Yes: section c now applies
+    click(&root, ".hf-pager .hf-primary").await;
+    assert_eq!(text(&root, "#hf-section-heading"), "Only with Y");
+    el.remove();
+}
