@@ -276,9 +276,12 @@ pub fn table(ctx: FieldCtx) -> El {
     let columns: Vec<(String, String, bool)> =
         info.columns.iter().map(|c| (c.0.clone(), c.1.clone(), c.3)).collect();
     let row_totals = info.row_totals;
+    // The engine's sums, read by each total cell (no memo type: size).
     let totals = {
         let (form, pointer) = (list.form.clone(), list.pointer.clone());
-        Memo::new(move |_| form.read_tracked(|s| s.totals(&pointer)).flatten().unwrap_or_default())
+        std::sync::Arc::new(move || {
+            form.read_tracked(|s| s.totals(&pointer)).flatten().unwrap_or_default()
+        })
     };
     let th = |text: &str| el("th").a("scope", "col").t(text);
     let mut head = el("tr").c(th(ui("table.row")));
@@ -291,7 +294,7 @@ pub fn table(ctx: FieldCtx) -> El {
     head = head.c(el("th").a("scope", "col").c(el("span").class("hf-sr").t(ui("table.actions"))));
     let version = list.form.list_version(&list.pointer);
     let body = {
-        let (list, columns) = (list.clone(), columns.clone());
+        let (list, columns, totals) = (list.clone(), columns.clone(), totals.clone());
         el("tbody").region(move || {
             version.track();
             let len = list.len();
@@ -309,8 +312,8 @@ pub fn table(ctx: FieldCtx) -> El {
                         tr = tr.c(el("td").ao("class", total.then_some("hf-num")).c(cell));
                     }
                     if row_totals {
-                        let sum =
-                            move || totals.with(|t| t.rows.get(i).cloned().unwrap_or_default());
+                        let totals = totals.clone();
+                        let sum = move || totals().rows.get(i).cloned().unwrap_or_default();
                         tr = tr.c(el("td").class("hf-num hf-total").bind_text(sum));
                     }
                     tr.c(el("td").c(list.actions(i, len, name.clone())))
@@ -326,21 +329,17 @@ pub fn table(ctx: FieldCtx) -> El {
     if columns.iter().any(|c| c.2) {
         let mut foot = el("tr").c(el("th").a("scope", "row").t(ui("table.total")));
         for (id, _, total) in &columns {
-            let (id, total) = (id.clone(), *total);
+            let (id, total, totals) = (id.clone(), *total, totals.clone());
             let sum = move || {
                 if !total {
                     return String::new();
                 }
-                totals.with(|t| {
-                    t.columns.iter().find(|c| c.0 == id).map(|c| c.1.clone()).unwrap_or_default()
-                })
+                totals().columns.into_iter().find(|c| c.0 == id).map(|c| c.1).unwrap_or_default()
             };
             foot = foot.c(el("td").class("hf-num hf-total").bind_text(sum));
         }
         if row_totals {
-            foot = foot.c(el("td")
-                .class("hf-num hf-total")
-                .bind_text(move || totals.with(|t| t.overall.clone())));
+            foot = foot.c(el("td").class("hf-num hf-total").bind_text(move || totals().overall));
         }
         table = table.c(el("tfoot").c(foot.c(el("td"))));
     }

@@ -186,23 +186,21 @@ fn reveal(form: &Form, finding: &Finding) {
 /// per finding (the first [`LISTED`]).
 fn summary(form: &Form) -> El {
     let (form, show_all) = (form.clone(), form.show_all());
-    let findings = {
-        let form = form.clone();
-        Memo::new(move |_| {
-            if !show_all.get() {
-                return Vec::new();
-            }
-            let all = form.read_tracked(|s| s.findings(form.lang())).unwrap_or_default();
-            all.into_iter().filter(|f| f.severity == Severity::Error).collect::<Vec<Finding>>()
-        })
-    };
     el("div").region(move || {
-        let count = findings.with(Vec::len);
+        // Recomputed on every change while shown (no memo type: size).
+        let findings: Vec<Finding> = if show_all.get() {
+            let all = form.read_tracked(|s| s.findings(form.lang())).unwrap_or_default();
+            all.into_iter().filter(|f| f.severity == Severity::Error).collect()
+        } else {
+            Vec::new()
+        };
+        let count = findings.len();
         if count == 0 {
             return Vec::new();
         }
-        let links = findings.with(|all| {
-            all.iter()
+        let links = {
+            findings
+                .iter()
                 .take(LISTED)
                 .map(|f| {
                     let (form, finding) = (form.clone(), f.clone());
@@ -221,7 +219,7 @@ fn summary(form: &Form) -> El {
                     el("li").c(link)
                 })
                 .collect::<Vec<El>>()
-        });
+        };
         let more = (count > LISTED)
             .then(|| el("p").t(&ui("summary.more").replace("{n}", &(count - LISTED).to_string())));
         vec![
