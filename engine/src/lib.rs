@@ -57,7 +57,10 @@ mod expr_env;
 pub mod money;
 
 pub use builtin::{BUILTIN_TEMPLATES, builtin_template};
-pub use form::{FieldView, FormState, InputPart, Setup};
+pub use form::{
+    Completion, Entry, FieldView, Finding, FormState, InputPart, ListInfo, Outline, SectionSummary,
+    Setup, Totals,
+};
 pub use issue::{Code, Issue, Severity, pointer_push};
 pub use template::{
     Choices, Cond, ExprSource, Field, FieldKind, Group, Item, NumberRules, NumberingCase, Repeat,

@@ -43,7 +43,7 @@ pub fn dispatch_change(host: &HtmlElement, data: &Value, valid: bool, changed: &
     dispatch(host, "hitforms-change", &detail);
 }
 
-fn dispatch(host: &HtmlElement, name: &str, detail: &Value) {
+pub fn dispatch(host: &HtmlElement, name: &str, detail: &Value) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

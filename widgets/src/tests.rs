@@ -23,17 +23,26 @@ async fn tick() {
 
 /// Mounts an element with the built-in `project-idea` template inline.
 async fn mount(extra: &[(&str, &str)]) -> (HtmlElement, ShadowRoot) {
+    mount_template(builtin_template("project-idea").unwrap(), extra, "#hf-acronym").await
+}
+
+/// Mounts an element with `template` inline, waiting for `ready` to appear.
+async fn mount_template(
+    template: &str,
+    extra: &[(&str, &str)],
+    ready: &str,
+) -> (HtmlElement, ShadowRoot) {
     crate::element::define_form_element();
     let doc = web_sys::window().unwrap().document().unwrap();
     let el: HtmlElement = doc.create_element("hitforms-form").unwrap().unchecked_into();
-    el.set_attribute("template", builtin_template("project-idea").unwrap()).unwrap();
+    el.set_attribute("template", template).unwrap();
     for (k, v) in extra {
         el.set_attribute(k, v).unwrap();
     }
     doc.body().unwrap().append_child(&el).unwrap();
-    for _ in 0..50 {
+    for _ in 0..100 {
         tick().await;
-        if el.shadow_root().and_then(|r| r.query_selector("#hf-acronym").ok().flatten()).is_some() {
+        if el.shadow_root().and_then(|r| r.query_selector(ready).ok().flatten()).is_some() {
             break;
         }
     }
@@ -210,22 +219,4 @@ fn the_engine_in_wasm_gives_the_fixture_findings_exactly() {
     }
 }
 
-#[wasm_bindgen_test]
-async fn a_template_with_expressions_is_refused_by_this_build_with_a_clear_message() {
-    crate::element::define_form_element();
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let el: HtmlElement = doc.create_element("hitforms-form").unwrap().unchecked_into();
-    let template = r#"{"id": "t", "version": "1", "title": {"en": "T"}, "sections": [{"id": "s", "title": {"en": "S"},
-        "fields": [{"id": "a", "kind": "text", "label": {"en": "A"}, "visible": "true"}]}]}"#;
-    el.set_attribute("template", template).unwrap();
-    doc.body().unwrap().append_child(&el).unwrap();
-    for _ in 0..10 {
-        tick().await;
-    }
-    let alert = text(&el.shadow_root().unwrap(), "[role=alert]");
-    assert!(
-        alert.contains("/sections/0/fields/0/visible: This build cannot evaluate expressions"),
-        "{alert}"
-    );
-    el.remove();
-}
+mod navigation;

@@ -6,14 +6,18 @@
 mod compute;
 mod deps;
 mod edit;
+mod layout;
 mod locate;
 mod numbering;
+mod outline;
 mod propagate;
 mod rows;
 mod view;
 
+pub use layout::{Entry, ListInfo, Totals};
 pub(crate) use locate::frames_at;
 pub use locate::segments;
+pub use outline::{Completion, Finding, Outline, SectionSummary};
 pub use view::{FieldView, InputPart};
 
 use crate::data::{read_record, write_record};

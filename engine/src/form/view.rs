@@ -31,7 +31,8 @@ pub struct FieldView {
     /// Whether to render multi-line inputs.
     pub multiline: bool,
     /// One input per language for multilingual text; exactly one for other
-    /// single-value fields; none for groups and lists.
+    /// single-value fields (a multi-select's: its codes as a JSON array);
+    /// none for groups and lists.
     pub parts: Vec<InputPart>,
     /// Options of a select, `(code, label)`.
     pub options: Vec<(String, String)>,
@@ -107,8 +108,31 @@ impl FormState {
             FieldKind::Text(TextRules { max_length, multiline }) => {
                 (vec![part(text_of(value), *max_length, None, Vec::new())], *multiline)
             }
-            FieldKind::Group(_) | FieldKind::Repeat(_) | FieldKind::MultiSelect { .. } => {
-                (Vec::new(), false)
+            FieldKind::Group(_) | FieldKind::Repeat(_) => (Vec::new(), false),
+            // The chosen codes as a JSON array of strings.
+            FieldKind::MultiSelect { .. } => {
+                let codes: Vec<&str> = match value {
+                    Value::List(items) => items
+                        .iter()
+                        .filter_map(
+                            |v| if let Value::Text(t) = v { Some(t.as_str()) } else { None },
+                        )
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                let text = serde_json::to_string(&codes).unwrap_or_default();
+                (vec![part(text, None, None, Vec::new())], false)
+            }
+            FieldKind::Computed { scale: Some(scale), .. } => {
+                let text = match value {
+                    Value::Number(d) => {
+                        let mut d = d.round_dp(*scale);
+                        d.rescale(*scale);
+                        d.to_string()
+                    }
+                    other => text_of(other),
+                };
+                (vec![part(text, None, None, Vec::new())], false)
             }
             _ => (vec![part(text_of(value), None, None, Vec::new())], false),
         };
@@ -149,7 +173,7 @@ impl FormState {
             pointer: pointer.to_owned(),
             id: field.id.clone(),
             kind: field.kind.name(),
-            label: field.label.get(lang).to_owned(),
+            label: field.label_in(lang),
             help: field.help.as_ref().map(|h| h.get(lang).to_owned()),
             required: conds.0,
             visible: conds.1 && ctx.configured_visible(&field.visibility_id),

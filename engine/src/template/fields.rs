@@ -79,6 +79,8 @@ pub(crate) fn kind_keys(kind: &str) -> Option<&'static [&'static str]> {
             "numberAs",
             "numberingWhen",
             "rowsFrom",
+            "totals",
+            "rowTotals",
         ],
         "computed" => &["expression", "type", "scale"],
         _ => return None,
@@ -308,6 +310,8 @@ impl Loader {
                 }
             }
         }
+        let (totals, row_totals) =
+            if table { self.totals(obj, &item) } else { (Vec::new(), false) };
         Some(Repeat {
             item,
             min_items,
@@ -317,7 +321,41 @@ impl Loader {
             numbering_when,
             table,
             rows_from,
+            totals,
+            row_totals,
         })
+    }
+
+    /// A table's `totals` (column ids, each a number column) and
+    /// `rowTotals`; without `totals`, the `money` columns are totalled.
+    fn totals(&mut self, obj: &Obj, item: &super::Group) -> (Vec<usize>, bool) {
+        let row_totals = obj.flag("rowTotals", &mut self.problems);
+        let numeric = |f: &super::Field| match &f.kind {
+            FieldKind::Number(_) => true,
+            FieldKind::Computed { ty, .. } => *ty == Type::Number,
+            _ => false,
+        };
+        let Some(listed) = obj.map.get("totals") else {
+            let money = item.fields.iter().enumerate();
+            let money =
+                money.filter(|(_, f)| matches!(&f.kind, FieldKind::Number(r) if r.kind == "money"));
+            return (money.map(|(slot, _)| slot).collect(), row_totals);
+        };
+        let Some(ids) = listed.as_array() else {
+            self.problems.push(wrong_type(&obj.at("totals"), "an array of column ids"));
+            return (Vec::new(), row_totals);
+        };
+        let mut slots = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            match id.as_str().and_then(|id| item.field(id)) {
+                Some((slot, field)) if numeric(field) => slots.push(slot),
+                _ => self.problems.push(
+                    Issue::error(format!("{}/{i}", obj.at("totals")), Code::TemplateInvalidValue)
+                        .with("expected", "the id of a number column"),
+                ),
+            }
+        }
+        (slots, row_totals)
     }
 
     /// `numberingWhen`: `[{"when": expression, "numbering": "LP{n}"}, …]`.

@@ -110,6 +110,11 @@ pub struct Repeat {
     /// key in the item's first field; computing keeps the list so (see
     /// `form/rows.rs`), and users neither add nor remove such items.
     pub rows_from: Option<super::ExprSource>,
+    /// The slots of the columns a table totals (`totals`; by default its
+    /// `money` columns): the engine sums them for the footer row.
+    pub totals: Vec<usize>,
+    /// Whether each row also shows the sum of its totalled cells (`rowTotals`).
+    pub row_totals: bool,
 }
 
 /// A numbering that applies to the items of a list where `when` holds.

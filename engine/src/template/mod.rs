@@ -228,6 +228,18 @@ impl Template {
     }
 }
 
+impl Field {
+    /// The label in UI language `lang`; the field id when the template
+    /// gives none (a computed field may have no label), so that nothing a
+    /// renderer labels with it is ever empty.
+    pub fn label_in(&self, lang: &str) -> String {
+        match self.label.get(lang) {
+            "" => self.id.clone(),
+            label => label.to_owned(),
+        }
+    }
+}
+
 impl Group {
     /// The field with this id and its slot.
     pub fn field(&self, id: &str) -> Option<(usize, &Field)> {

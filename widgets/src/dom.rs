@@ -1,0 +1,159 @@
+//! A small imperative DOM builder with reactive bindings, used by the
+//! renderers instead of `view!`: every Leptos view shape is its own set of
+//! generic functions in the wasm (measured: the renderers written with
+//! `view!` cost ~85 KB gzip), while these few functions are compiled once.
+//! Reactivity is reactive_graph's: each binding is one `RenderEffect` over a
+//! boxed closure, created under the current owner, so it is disposed with
+//! the region that made it. Text is always set as text (never HTML).
+
+use leptos::prelude::{Owner, on_cleanup};
+use leptos::reactive::effect::RenderEffect;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{Element, Event};
+
+/// An element being built.
+pub struct El(pub Element);
+
+fn document() -> web_sys::Document {
+    leptos::prelude::document()
+}
+
+/// A new `<tag>` element.
+pub fn el(tag: &str) -> El {
+    El(document().create_element(tag).expect("a valid tag name"))
+}
+
+/// Keeps `value` alive until the current owner is cleaned up.
+fn keep<T: 'static>(value: T) {
+    let kept = SendWrapper::new(value);
+    on_cleanup(move || drop(kept));
+}
+
+/// Runs `f` now and again whenever a signal it read changes.
+pub fn effect(f: Box<dyn Fn()>) {
+    keep(RenderEffect::new(move |_: Option<()>| f()));
+}
+
+impl El {
+    /// Sets attribute `name`.
+    pub fn a(self, name: &str, value: &str) -> El {
+        let _ = self.0.set_attribute(name, value);
+        self
+    }
+
+    /// Sets attribute `name` when `value` is given.
+    pub fn ao(self, name: &str, value: Option<&str>) -> El {
+        match value {
+            Some(v) => self.a(name, v),
+            None => self,
+        }
+    }
+
+    /// Sets the `class` attribute.
+    pub fn class(self, value: &str) -> El {
+        self.a("class", value)
+    }
+
+    /// Sets the `id` attribute.
+    pub fn id(self, value: &str) -> El {
+        self.a("id", value)
+    }
+
+    /// Appends a text node.
+    pub fn t(self, text: &str) -> El {
+        let _ = self.0.append_child(&document().create_text_node(text));
+        self
+    }
+
+    /// Appends a child element.
+    pub fn c(self, child: El) -> El {
+        let _ = self.0.append_child(&child.0);
+        self
+    }
+
+    /// Appends a child element when there is one.
+    pub fn co(self, child: Option<El>) -> El {
+        match child {
+            Some(c) => self.c(c),
+            None => self,
+        }
+    }
+
+    /// Appends children.
+    pub fn kids(self, children: impl IntoIterator<Item = El>) -> El {
+        for child in children {
+            let _ = self.0.append_child(&child.0);
+        }
+        self
+    }
+
+    /// Listens to `event` for as long as the current owner lives.
+    pub fn on(self, event: &str, f: impl FnMut(Event) + 'static) -> El {
+        let boxed: Box<dyn FnMut(Event)> = Box::new(f);
+        let callback = Closure::wrap(boxed);
+        let _ = self.0.add_event_listener_with_callback(event, callback.as_ref().unchecked_ref());
+        keep(callback);
+        self
+    }
+
+    /// Keeps attribute `name` equal to `f()` (absent when `None`).
+    pub fn bind(self, name: &'static str, f: impl Fn() -> Option<String> + 'static) -> El {
+        let target = self.0.clone();
+        effect(Box::new(move || match f() {
+            Some(v) => {
+                let _ = target.set_attribute(name, &v);
+            }
+            None => {
+                let _ = target.remove_attribute(name);
+            }
+        }));
+        self
+    }
+
+    /// Keeps the element's text equal to `f()`.
+    pub fn bind_text(self, f: impl Fn() -> String + 'static) -> El {
+        let target = self.0.clone();
+        effect(Box::new(move || target.set_text_content(Some(&f()))));
+        self
+    }
+
+    /// Sets the `value` property (of an input, textarea or select).
+    pub fn value(self, value: &str) -> El {
+        let _ = js_sys::Reflect::set(&self.0, &"value".into(), &value.into());
+        self
+    }
+
+    /// Sets a boolean property (`checked`, `disabled`, `readOnly`, `hidden`…).
+    pub fn flag(self, name: &str, on: bool) -> El {
+        let _ = js_sys::Reflect::set(&self.0, &name.into(), &on.into());
+        self
+    }
+
+    /// Keeps a boolean property equal to `f()`.
+    pub fn bind_flag(self, name: &'static str, f: impl Fn() -> bool + 'static) -> El {
+        let target = self.0.clone();
+        effect(Box::new(move || {
+            let _ = js_sys::Reflect::set(&target, &name.into(), &f().into());
+        }));
+        self
+    }
+
+    /// Keeps the element's children equal to what `f` builds: rebuilt when a
+    /// signal `f` read changes, the previous children's bindings and
+    /// listeners disposed with them.
+    pub fn region(self, f: impl Fn() -> Vec<El> + 'static) -> El {
+        let target = self.0.clone();
+        effect(Box::new(move || {
+            let owner = Owner::new();
+            let children = owner.with(&f);
+            target.set_text_content(None);
+            for child in children {
+                let _ = target.append_child(&child.0);
+            }
+            on_cleanup(move || owner.cleanup());
+        }));
+        self
+    }
+}
