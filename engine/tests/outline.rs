@@ -104,6 +104,7 @@ fn entries_of_sections_groups_and_items() {
     let cols: Vec<(&str, bool)> = info.columns.iter().map(|c| (c.0.as_str(), c.3)).collect();
     assert_eq!(cols, [("number", false), ("staff", true), ("travel", true)]);
     assert_eq!(f.list_info("/items", "en").unwrap().max_items, 3);
+    assert!(!f.list_info("/items", "en").unwrap().generated, "users add items");
 }
 
 #[test]
@@ -161,4 +162,5 @@ fn an_unlabelled_computed_column_is_headed_by_its_id() {
     let info = f.list_info("/outputsAndResultsOverview/resultIndicators", "en").unwrap();
     assert!(info.columns.iter().all(|c| !c.1.is_empty()), "{:?}", info.columns);
     assert!(info.columns.iter().any(|c| c.1 == "baseline"), "{:?}", info.columns);
+    assert!(info.generated, "rows follow the indicators used (rowsFrom): no add or remove");
 }

@@ -32,6 +32,9 @@ pub struct ListInfo {
     pub columns: Vec<(String, String, &'static str, bool)>,
     /// Whether each row shows the sum of its totalled cells.
     pub row_totals: bool,
+    /// Whether the items follow from the data (`rowsFrom`): users neither
+    /// add, remove nor move them.
+    pub generated: bool,
 }
 
 /// A table's sums: by totalled column, by row (when the table asks for
@@ -74,6 +77,7 @@ impl FormState {
             table: rep.table,
             columns: columns.collect(),
             row_totals: rep.row_totals,
+            generated: rep.rows_from.is_some(),
         })
     }
 

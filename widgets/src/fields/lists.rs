@@ -60,11 +60,16 @@ struct List {
     pointer: String,
     /// The item whose removal awaits confirmation.
     confirming: RwSignal<Option<usize>>,
+    /// Items follow from the data (`rowsFrom`): no add, move or remove.
+    generated: bool,
 }
 
 impl List {
     fn of(ctx: &FieldCtx) -> List {
-        List { form: ctx.form.clone(), pointer: ctx.pointer(), confirming: RwSignal::new(None) }
+        let pointer = ctx.pointer();
+        let info = ctx.form.read(|s| s.list_info(&pointer, ctx.form.lang())).flatten();
+        let generated = info.is_some_and(|i| i.generated);
+        List { form: ctx.form.clone(), pointer, confirming: RwSignal::new(None), generated }
     }
 
     fn len(&self) -> usize {
@@ -109,6 +114,9 @@ impl List {
 
     /// Move up, move down and remove (with its confirmation) for item `index` of `len`.
     fn actions(&self, index: usize, len: usize, name: String) -> El {
+        if self.generated {
+            return el("span");
+        }
         let list = self.clone();
         let item_id = dom_id(&format!("{}/{index}", self.pointer));
         el("span").class("hf-actions").region(move || {
@@ -157,8 +165,12 @@ impl List {
         })
     }
 
-    /// The add button (disabled when the list is full).
-    fn add_button(&self, label: &str, max: usize) -> El {
+    /// The add button (disabled when the list is full); none for a
+    /// generated list.
+    fn add_button(&self, label: &str, max: usize) -> Option<El> {
+        if self.generated {
+            return None;
+        }
         let (list, full_list, version) =
             (self.clone(), self.clone(), self.form.list_version(&self.pointer));
         button(&ui("list.add").replace("{list}", label), "hf-button hf-add")
@@ -168,6 +180,7 @@ impl List {
                 full_list.len() >= max
             })
             .on("click", move |_| list.add())
+            .into()
     }
 
     fn max(&self) -> usize {
@@ -209,7 +222,7 @@ pub fn repeat(ctx: FieldCtx) -> El {
         .c(heading("h3", &base, &text, required))
         .co(help_paragraph(&base, help))
         .c(items)
-        .c(list.add_button(&text, list.max()))
+        .co(list.add_button(&text, list.max()))
         .c(messages_box(format!("{base}-error"), whole_field_errors(&ctx)))
 }
 
@@ -349,6 +362,6 @@ pub fn table(ctx: FieldCtx) -> El {
         .a("tabindex", "-1")
         .c(table)
         .co(help_paragraph(&base, help))
-        .c(list.add_button(&text, info.max_items as usize))
+        .co(list.add_button(&text, info.max_items as usize))
         .c(messages_box(format!("{base}-error"), whole_field_errors(&ctx)))
 }
