@@ -62,12 +62,12 @@ pub(super) fn load(json: &str) -> (Option<Template>, Vec<Issue>) {
 pub(super) struct RecordBuilder {
     pub fields: Vec<Field>,
     pub layout: Vec<Item>,
-    ids: BTreeMap<String, String>,
+    ids: StrMap,
 }
 
 impl RecordBuilder {
     pub fn new() -> Self {
-        RecordBuilder { fields: Vec::new(), layout: Vec::new(), ids: BTreeMap::new() }
+        RecordBuilder { fields: Vec::new(), layout: Vec::new(), ids: StrMap::default() }
     }
 
     /// Claims an id in this record; reports it (and returns false) when taken.
@@ -78,7 +78,7 @@ impl RecordBuilder {
             problems.push(
                 Issue::error(at, Code::TemplateDuplicateId)
                     .with("id", id)
-                    .with("first", first.as_str()),
+                    .with("first", first),
             );
             return false;
         }
@@ -412,7 +412,7 @@ impl Loader {
             let lang_ok = lang.len() == 2 && lang.bytes().all(|b| b.is_ascii_lowercase());
             match s.as_str() {
                 Some(s) if lang_ok => {
-                    text.0.insert(lang.clone(), s.to_owned());
+                    text.insert(lang.clone(), s.to_owned());
                 }
                 Some(_) => self.problems.push(
                     Issue::error(p, Code::TemplateInvalidValue)
