@@ -38,6 +38,7 @@ pub mod codelists;
 pub mod data;
 mod form;
 mod issue;
+pub mod json;
 pub mod messages;
 pub mod number;
 pub mod schema;

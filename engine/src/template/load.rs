@@ -2,7 +2,7 @@
 //! the root, sections, groups and the layout. Field kinds are read in `fields.rs`.
 
 use super::read::{Obj, object, wrong_type};
-use super::{Cond, ExprSource, Field, Group, Item, Rule, Section, Template, Text};
+use super::{Cond, ExprSource, Field, Group, Item, Rule, Section, StrMap, Template, Text};
 use crate::config::{ParamDecls, VisibilityCatalog};
 use crate::issue::{Code, Issue, pointer_push};
 use crate::shape::RecordShape;
@@ -43,15 +43,9 @@ pub(super) struct Loader {
 }
 
 pub(super) fn load(json: &str) -> (Option<Template>, Vec<Issue>) {
-    let value: Value = match serde_json::from_str(json) {
+    let value = match super::read::parse(json, Code::TemplateJson) {
         Ok(v) => v,
-        Err(e) => {
-            let issue = Issue::error("", Code::TemplateJson)
-                .with("line", e.line())
-                .with("column", e.column())
-                .with("detail", e.to_string());
-            return (None, vec![issue]);
-        }
+        Err(issue) => return (None, vec![issue]),
     };
     let mut l = Loader { problems: Vec::new(), code_lists: BTreeMap::new(), depth: 0 };
     let template = l.template(&value);
