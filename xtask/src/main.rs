@@ -18,6 +18,7 @@ mod serve;
 mod setup;
 mod size;
 mod test;
+mod unexport;
 mod util;
 mod wasm;
 

@@ -42,7 +42,8 @@ pub fn setup_nightly() -> Result {
     util::run("rustup", &["target", "add", "wasm32-unknown-unknown", "--toolchain", "nightly"])
 }
 
-/// `wasm-pack build` of the widgets into `pkg/dist`, then wasm-opt -Oz.
+/// `wasm-pack build` of the widgets into `pkg/dist`, then wasm-opt -Oz, then
+/// the exports nothing uses are dropped (`unexport.rs`).
 pub fn build_widgets() -> Result {
     let mut args = vec![
         "build",
@@ -82,5 +83,5 @@ pub fn build_widgets() -> Result {
     if stray.exists() {
         std::fs::remove_file(&stray).map_err(|e| format!("{}: {e}", stray.display()))?;
     }
-    Ok(())
+    crate::unexport::strip_unused()
 }
