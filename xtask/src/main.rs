@@ -14,6 +14,7 @@
 mod bench;
 mod bench_report;
 mod fuzz;
+mod imports;
 mod serve;
 mod setup;
 mod size;

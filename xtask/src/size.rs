@@ -35,7 +35,7 @@ pub fn report() -> Result<usize> {
 }
 
 /// Every file below `dir` (wasm-bindgen nests snippets by crate and path).
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
+pub fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> =
         std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
     entries.sort();

@@ -67,7 +67,9 @@ fn remove_class_js(js: &str, class: &str) -> Result<String> {
     let js = remove_block(
         js,
         &format!("export class {class} {{"),
-        &format!("if (Symbol.dispose) {class}.prototype[Symbol.dispose] = {class}.prototype.free;\n"),
+        &format!(
+            "if (Symbol.dispose) {class}.prototype[Symbol.dispose] = {class}.prototype.free;\n"
+        ),
     )?;
     let js = remove_block(&js, &format!("const {class}Finalization = "), ");\n")?;
     if js.contains(class) {
@@ -78,7 +80,8 @@ fn remove_class_js(js: &str, class: &str) -> Result<String> {
 
 /// `text` without the one span from `start` to the first `end` after it.
 fn remove_block(text: &str, start: &str, end: &str) -> Result<String> {
-    let unexpected = || format!("unexpected wasm-bindgen output near `{start}`: see xtask/src/unexport.rs");
+    let unexpected =
+        || format!("unexpected wasm-bindgen output near `{start}`: see xtask/src/unexport.rs");
     if text.matches(start).count() != 1 {
         return Err(unexpected());
     }
@@ -153,7 +156,7 @@ fn keep_exports(wasm: &[u8], keep: &BTreeSet<String>) -> Result<(Vec<u8>, Vec<St
 }
 
 /// An unsigned LEB128 at `at`: the value and the position after it.
-fn leb(bytes: &[u8], mut at: usize) -> Option<(usize, usize)> {
+pub(crate) fn leb(bytes: &[u8], mut at: usize) -> Option<(usize, usize)> {
     let (mut value, mut shift) = (0usize, 0);
     loop {
         let b = *bytes.get(at)?;
@@ -166,7 +169,8 @@ fn leb(bytes: &[u8], mut at: usize) -> Option<(usize, usize)> {
     }
 }
 
-fn push_leb(out: &mut Vec<u8>, mut value: usize) {
+/// Appends `value` as an unsigned LEB128.
+pub(crate) fn push_leb(out: &mut Vec<u8>, mut value: usize) {
     loop {
         let b = (value & 0x7f) as u8;
         value >>= 7;

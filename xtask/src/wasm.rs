@@ -43,7 +43,8 @@ pub fn setup_nightly() -> Result {
 }
 
 /// `wasm-pack build` of the widgets into `pkg/dist`, then wasm-opt -Oz, then
-/// the exports nothing uses are dropped (`unexport.rs`).
+/// the exports nothing uses are dropped (`unexport.rs`), the imports trimmed
+/// (`imports.rs`) and the JS minified.
 pub fn build_widgets() -> Result {
     let mut args = vec![
         "build",
@@ -83,5 +84,23 @@ pub fn build_widgets() -> Result {
     if stray.exists() {
         std::fs::remove_file(&stray).map_err(|e| format!("{}: {e}", stray.display()))?;
     }
-    crate::unexport::strip_unused()
+    crate::unexport::strip_unused()?;
+    crate::imports::trim_files()?;
+    minify_js()
+}
+
+/// Minifies the shipped JS (wasm-bindgen's glue and the snippets) with
+/// terser (`tests/package.json`): 2.1 KB less gzip (docs/decisions.md, "Size,
+/// measured"). Export names, imports and `new URL(…, import.meta.url)`
+/// stay as they are, so bundlers still find the wasm; the sources in
+/// `widgets/src` stay readable.
+fn minify_js() -> Result {
+    let dist = util::root().join("pkg/dist");
+    let mut files = vec![dist.join("hitforms.js")];
+    crate::size::collect_files(&dist.join("snippets"), &mut files);
+    for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "js")) {
+        let file = file.to_string_lossy().into_owned();
+        util::run("terser", &[&file, "--module", "--compress", "--mangle", "--output", &file])?;
+    }
+    Ok(())
 }
