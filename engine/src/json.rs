@@ -138,7 +138,11 @@ impl Parser<'_> {
                 match self.peek() {
                     Some(b',') => self.after_comma(b']')?,
                     Some(b']') => break,
-                    _ => return Err(self.unexpected("EOF while parsing a list", "expected `,` or `]`")),
+                    _ => {
+                        return Err(
+                            self.unexpected("EOF while parsing a list", "expected `,` or `]`")
+                        );
+                    }
                 }
             }
         }
@@ -153,7 +157,9 @@ impl Parser<'_> {
         if self.peek() != Some(b'}') {
             loop {
                 if self.peek() != Some(b'"') {
-                    return Err(self.unexpected("EOF while parsing an object", "key must be a string"));
+                    return Err(
+                        self.unexpected("EOF while parsing an object", "key must be a string")
+                    );
                 }
                 self.at += 1;
                 let key = self.string()?;
@@ -170,7 +176,9 @@ impl Parser<'_> {
                     Some(b',') => self.after_comma(b'}')?,
                     Some(b'}') => break,
                     _ => {
-                        return Err(self.unexpected("EOF while parsing an object", "expected `,` or `}`"));
+                        return Err(
+                            self.unexpected("EOF while parsing an object", "expected `,` or `}`")
+                        );
                     }
                 }
             }
@@ -396,7 +404,8 @@ mod tests {
             "text": "line\nbreak \u{7f} \"quoted\" \\ é 😀 \u{1}",
             "list": [1, -2.25, "1e400", null, false, [[]], {"nested": {"deep": [0]}}],
         });
-        for text in [serde_json::to_string(&doc).unwrap(), serde_json::to_string_pretty(&doc).unwrap()]
+        for text in
+            [serde_json::to_string(&doc).unwrap(), serde_json::to_string_pretty(&doc).unwrap()]
         {
             assert_eq!(parse(&text), Ok(doc.clone()));
         }

@@ -132,7 +132,9 @@ impl Findings {
                     }
                     key
                 }
-                (Some(x), Some(y)) if x.0 < y.0 => a.next().map(|e| e.0.clone()).unwrap_or_default(),
+                (Some(x), Some(y)) if x.0 < y.0 => {
+                    a.next().map(|e| e.0.clone()).unwrap_or_default()
+                }
                 (Some(_), None) => a.next().map(|e| e.0.clone()).unwrap_or_default(),
                 _ => b.next().map(|e| e.0.clone()).unwrap_or_default(),
             };
@@ -172,9 +174,10 @@ mod tests {
         ]);
         assert_eq!(f.get("/a/1").map(|l| l.len()), Some(2));
         assert_eq!(f.get("/a/1").unwrap()[1].path, "/a/1/y", "order within a pointer kept");
-        assert_eq!(f.all().map(|i| i.path.as_str()).collect::<Vec<_>>(), [
-            "/a", "/a/1/x", "/a/1/y", "/b"
-        ]);
+        assert_eq!(
+            f.all().map(|i| i.path.as_str()).collect::<Vec<_>>(),
+            ["/a", "/a/1/x", "/a/1/y", "/b"]
+        );
         f.remove_range("/a/", "/a0");
         assert!(f.get("/a/1").is_none());
         assert!(f.get("/a").is_some() && f.get("/b").is_some());
