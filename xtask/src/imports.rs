@@ -12,7 +12,7 @@
 //! wasm-bindgen's own layout, which it checks (an unexpected layout fails
 //! the build rather than being mis-edited).
 
-use crate::unexport::{leb, push_leb};
+use crate::unexport::{leb, map_section, push_leb};
 use crate::util::Result;
 
 /// Where wasm-bindgen's glue declares the import object, and its end.
@@ -84,31 +84,25 @@ fn hashed(name: &str) -> bool {
 }
 
 /// Calls `each(module, name, descriptor)` for the entries of the import section.
-fn walk_imports(wasm: &[u8], mut each: impl FnMut(&str, &str, &[u8])) -> Result<Vec<u8>> {
+fn walk_imports(wasm: &[u8], mut each: impl FnMut(&str, &str, &[u8])) -> Result<()> {
     let bad = || "hitforms_bg.wasm: malformed import section".to_owned();
-    let mut at = 8;
-    while at < wasm.len() {
-        let (len, body_at) = leb(wasm, at + 1).ok_or_else(bad)?;
-        let body = wasm.get(body_at..body_at + len).ok_or_else(bad)?;
-        if wasm[at] == 2 {
-            let (count, mut p) = leb(body, 0).ok_or_else(bad)?;
-            for _ in 0..count {
-                let name = |p: &mut usize| -> Option<&str> {
-                    let (n, s) = leb(body, *p)?;
-                    *p = s + n;
-                    std::str::from_utf8(body.get(s..s + n)?).ok()
-                };
-                let module = name(&mut p).ok_or_else(bad)?;
-                let field = name(&mut p).ok_or_else(bad)?;
-                let desc_at = p;
-                p = descriptor_end(body, p).ok_or_else(bad)?;
-                each(module, field, &body[desc_at..p]);
-            }
-            return Ok(body.to_vec());
+    map_section(wasm, 2, |body| {
+        let (count, mut p) = leb(body, 0).ok_or_else(bad)?;
+        for _ in 0..count {
+            let name = |p: &mut usize| -> Option<&str> {
+                let (n, s) = leb(body, *p)?;
+                *p = s + n;
+                std::str::from_utf8(body.get(s..s + n)?).ok()
+            };
+            let module = name(&mut p).ok_or_else(bad)?;
+            let field = name(&mut p).ok_or_else(bad)?;
+            let desc_at = p;
+            p = descriptor_end(body, p).ok_or_else(bad)?;
+            each(module, field, &body[desc_at..p]);
         }
-        at = body_at + len;
-    }
-    Ok(Vec::new())
+        Ok(body.to_vec())
+    })
+    .map(drop)
 }
 
 /// The end of an import descriptor (kind byte and type) starting at `p`.
@@ -148,23 +142,12 @@ fn rename_imports(wasm: &[u8], renamed: &[(String, String)]) -> Result<Vec<u8>> 
         section.extend_from_slice(desc);
         count += 1;
     })?;
-    let mut out = wasm[..8].to_vec();
-    let mut at = 8;
-    while at < wasm.len() {
-        let (len, body_at) = leb(wasm, at + 1).ok_or("hitforms_bg.wasm: malformed")?;
-        if wasm[at] == 2 {
-            let mut body = Vec::new();
-            push_leb(&mut body, count);
-            body.extend_from_slice(&section);
-            out.push(2);
-            push_leb(&mut out, body.len());
-            out.extend_from_slice(&body);
-        } else {
-            out.extend_from_slice(&wasm[at..body_at + len]);
-        }
-        at = body_at + len;
-    }
-    Ok(out)
+    map_section(wasm, 2, |_| {
+        let mut body = Vec::new();
+        push_leb(&mut body, count);
+        body.extend_from_slice(&section);
+        Ok(body)
+    })
 }
 
 #[cfg(test)]

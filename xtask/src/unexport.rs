@@ -111,26 +111,12 @@ fn glue_exports(js: &str) -> BTreeSet<String> {
 
 /// The module with only the exports named in `keep`; the names dropped.
 fn keep_exports(wasm: &[u8], keep: &BTreeSet<String>) -> Result<(Vec<u8>, Vec<String>)> {
-    let bad = || "hitforms_bg.wasm: malformed module".to_owned();
-    if wasm.get(..8) != Some(b"\0asm\x01\0\0\0".as_slice()) {
-        return Err(bad());
-    }
-    let (mut out, mut dropped, mut at) = (wasm[..8].to_vec(), Vec::new(), 8);
-    while at < wasm.len() {
-        let id = wasm[at];
-        let (len, body_at) = leb(wasm, at + 1).ok_or_else(bad)?;
-        let body = wasm.get(body_at..body_at + len).ok_or_else(bad)?;
-        at = body_at + len;
-        if id != 7 {
-            out.push(id);
-            push_leb(&mut out, len);
-            out.extend_from_slice(body);
-            continue;
-        }
-        // The export section: (name, kind byte, index LEB) entries.
+    let bad = || "hitforms_bg.wasm: malformed export section".to_owned();
+    let mut dropped = Vec::new();
+    let out = map_section(wasm, 7, |body| {
+        // (name, kind byte, index LEB) entries.
         let (count, mut p) = leb(body, 0).ok_or_else(bad)?;
-        let mut kept = Vec::new();
-        let mut n_kept = 0;
+        let (mut kept, mut n_kept) = (Vec::new(), 0);
         for _ in 0..count {
             let start = p;
             let (name_len, name_at) = leb(body, p).ok_or_else(bad)?;
@@ -148,11 +134,33 @@ fn keep_exports(wasm: &[u8], keep: &BTreeSet<String>) -> Result<(Vec<u8>, Vec<St
         let mut section = Vec::new();
         push_leb(&mut section, n_kept);
         section.extend_from_slice(&kept);
-        out.push(7);
-        push_leb(&mut out, section.len());
-        out.extend_from_slice(&section);
-    }
+        Ok(section)
+    })?;
     Ok((out, dropped))
+}
+
+/// The module with the body of its section `id` replaced by `change(body)`;
+/// every other section is copied as it is.
+pub(crate) fn map_section(
+    wasm: &[u8],
+    id: u8,
+    mut change: impl FnMut(&[u8]) -> Result<Vec<u8>>,
+) -> Result<Vec<u8>> {
+    let bad = || "hitforms_bg.wasm: malformed module".to_owned();
+    if wasm.get(..8) != Some(b"\0asm\x01\0\0\0".as_slice()) {
+        return Err(bad());
+    }
+    let (mut out, mut at) = (wasm[..8].to_vec(), 8);
+    while at < wasm.len() {
+        let (len, body_at) = leb(wasm, at + 1).ok_or_else(bad)?;
+        let body = wasm.get(body_at..body_at + len).ok_or_else(bad)?;
+        let body = if wasm[at] == id { change(body)? } else { body.to_vec() };
+        out.push(wasm[at]);
+        push_leb(&mut out, body.len());
+        out.extend_from_slice(&body);
+        at = body_at + len;
+    }
+    Ok(out)
 }
 
 /// An unsigned LEB128 at `at`: the value and the position after it.
