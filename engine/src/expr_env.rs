@@ -1,7 +1,5 @@
 //! The types an expression is compiled and evaluated against ([`Scope`],
-//! [`Env`]) and the data locations it reads ([`Ref`]): shared by the
-//! expression language (`expr/`) and its stand-in when the `expressions`
-//! feature is off (`expr_off.rs`), so both builds have one definition.
+//! [`Env`]) and the data locations it reads ([`Ref`]).
 
 use crate::shape::{RecordShape, Type};
 use crate::value::{Record, Value};

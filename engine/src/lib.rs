@@ -38,6 +38,7 @@ pub mod codelists;
 pub mod data;
 mod form;
 mod issue;
+pub mod json;
 pub mod messages;
 pub mod number;
 pub mod schema;
@@ -48,10 +49,6 @@ mod validate;
 pub mod value;
 // Modules added by parallel work land below this line.
 pub mod config;
-#[cfg(feature = "expressions")]
-pub mod expr;
-#[cfg(not(feature = "expressions"))]
-#[path = "expr_off.rs"]
 pub mod expr;
 mod expr_env;
 pub mod money;

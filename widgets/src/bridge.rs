@@ -15,7 +15,7 @@ pub fn js_to_json(value: &JsValue) -> Value {
     js_sys::JSON::stringify(value)
         .ok()
         .and_then(|s| s.as_string())
-        .and_then(|s| serde_json::from_str(&s).ok())
+        .and_then(|s| hitforms_engine::json::parse(&s).ok())
         .unwrap_or(Value::Null)
 }
 
@@ -24,7 +24,7 @@ pub fn js_to_json(value: &JsValue) -> Value {
 pub fn parse_data_attribute(attr: Option<&str>) -> Value {
     match attr.map(str::trim).filter(|a| !a.is_empty()) {
         None => json!({}),
-        Some(text) => match serde_json::from_str::<Value>(text) {
+        Some(text) => match hitforms_engine::json::parse(text) {
             Ok(v @ Value::Object(_)) => v,
             _ => {
                 web_sys::console::warn_1(

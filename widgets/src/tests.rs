@@ -219,4 +219,50 @@ fn the_engine_in_wasm_gives_the_fixture_findings_exactly() {
     }
 }
 
+/// The element's `data` and `valid` properties, as a page reads them.
+fn data_and_valid(el: &HtmlElement) -> (serde_json::Value, bool) {
+    let data = crate::bridge::js_to_json(&js_sys::Reflect::get(el, &"data".into()).unwrap());
+    let valid = js_sys::Reflect::get(el, &"valid".into()).unwrap().as_bool().unwrap();
+    (data, valid)
+}
+
+#[wasm_bindgen_test]
+async fn a_template_with_expressions_renders_and_follows_the_input() {
+    crate::element::define_form_element();
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let el: HtmlElement = doc.create_element("hitforms-form").unwrap().unchecked_into();
+    // `note` is required only while shown (amount over 100); `total` is computed.
+    let template = r#"{"id": "t", "version": "1", "title": {"en": "T"}, "sections": [{"id": "s", "title": {"en": "S"},
+        "fields": [
+          {"id": "amount", "kind": "integer", "label": {"en": "Amount"}},
+          {"id": "note", "kind": "text", "label": {"en": "Why so much?"}, "required": true,
+           "visible": "amount > 100"},
+          {"id": "total", "kind": "computed", "type": "number", "expression": "amount * 2"}]}]}"#;
+    el.set_attribute("template", template).unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    for _ in 0..50 {
+        tick().await;
+        if el.shadow_root().and_then(|r| r.query_selector("#hf-amount").ok().flatten()).is_some() {
+            break;
+        }
+    }
+    let root = el.shadow_root().unwrap();
+    assert!(find(&root, "[role=alert]").is_none(), "{}", text(&root, "[role=alert]"));
+    assert!(find(&root, "#hf-amount").is_some());
+    // Hidden, the required note is not missing.
+    let (data, valid) = data_and_valid(&el);
+    assert!(valid, "{data}");
+
+    type_into(&root, "#hf-amount", "150").await;
+    let (data, valid) = data_and_valid(&el);
+    assert_eq!(data["total"].to_string(), "300", "{data}");
+    assert!(!valid, "the note is shown and required: {data}");
+
+    type_into(&root, "#hf-amount", "50").await;
+    let (data, valid) = data_and_valid(&el);
+    assert_eq!(data["total"].to_string(), "100", "{data}");
+    assert!(valid, "the note is hidden again: {data}");
+    el.remove();
+}
+
 mod navigation;

@@ -17,10 +17,12 @@ mod bench;
 mod bench_report;
 mod demo_data;
 mod fuzz;
+mod imports;
 mod serve;
 mod setup;
 mod size;
 mod test;
+mod unexport;
 mod util;
 mod wasm;
 

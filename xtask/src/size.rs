@@ -51,7 +51,7 @@ fn module(what: &str, dir: &Path, name: &str, budget: usize) -> Result<usize> {
 }
 
 /// Every file below `dir` (wasm-bindgen nests snippets by crate and path).
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
+pub fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> =
         std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
     entries.sort();

@@ -42,13 +42,17 @@ pub fn setup_nightly() -> Result {
     util::run("rustup", &["target", "add", "wasm32-unknown-unknown", "--toolchain", "nightly"])
 }
 
-/// `wasm-pack build` of the form widget into `pkg/dist` and of the
-/// partner-search element (its own module, loaded only by
-/// `<hitforms-partner-search>`) twice: prebuilt indexes only into
-/// `pkg/dist/search`, and with the CSV/JSON import into
-/// `pkg/dist/search-import` (docs/decisions.md); each then wasm-opt -Oz.
+/// `wasm-pack build` of the form widget into `pkg/dist` (then wasm-opt -Oz,
+/// the exports nothing uses dropped (`unexport.rs`), the imports trimmed
+/// (`imports.rs`) and the JS minified), and of the partner-search element
+/// (its own module, loaded only by `<hitforms-partner-search>`) twice:
+/// prebuilt indexes only into `pkg/dist/search`, and with the CSV/JSON
+/// import into `pkg/dist/search-import` (docs/decisions.md).
 pub fn build_widgets() -> Result {
     wasm_pack("widgets", "../pkg/dist", "hitforms", &[])?;
+    crate::unexport::strip_unused()?;
+    crate::imports::trim_files()?;
+    minify_js()?;
     wasm_pack("search-widget", "../pkg/dist/search", "partner-search", &["--no-default-features"])?;
     wasm_pack("search-widget", "../pkg/dist/search-import", "partner-search", &[])?;
     // wasm-pack writes a `.gitignore` of `*` there, which npm obeys when
@@ -102,4 +106,20 @@ fn wasm_pack(krate: &str, out_dir: &str, out_name: &str, cargo_args: &[&str]) ->
     };
     cmd.env_remove("CARGO");
     util::run_cmd(cmd)
+}
+
+/// Minifies the form widget's shipped JS (wasm-bindgen's glue and the
+/// snippets) with terser (`tests/package.json`): 2.1 KB less gzip
+/// (docs/decisions.md, "Size, measured"). Export names, imports and
+/// `new URL(…, import.meta.url)` stay as they are, so bundlers still find
+/// the wasm; the sources in `widgets/src` stay readable.
+fn minify_js() -> Result {
+    let dist = util::root().join("pkg/dist");
+    let mut files = vec![dist.join("hitforms.js")];
+    crate::size::collect_files(&dist.join("snippets"), &mut files);
+    for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "js")) {
+        let file = file.to_string_lossy().into_owned();
+        util::run("terser", &[&file, "--module", "--compress", "--mangle", "--output", &file])?;
+    }
+    Ok(())
 }

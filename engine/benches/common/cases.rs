@@ -38,6 +38,10 @@ pub fn run_all(clock: Clock, filter: &str, print: &mut dyn FnMut(&str)) -> Vec<S
     if on(name) {
         add(time(name, None, clock, || serde_json::from_str::<serde_json::Value>(&text)));
     }
+    let name = "document JSON text → serde_json::Value with hitforms_engine::json::parse";
+    if on(name) {
+        add(time(name, None, clock, || hitforms_engine::json::parse(&text)));
+    }
     // Reading JSON is parsing, not validation: like the JSON text case,
     // it is timed for reference (docs/benchmarks.md says why).
     let name = "read JSON value into records, then validate (for reference)";

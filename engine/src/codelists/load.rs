@@ -135,7 +135,7 @@ fn read_csv(source: &Source, text: &str) -> Result<Vec<Entry>, String> {
             continue;
         }
         let get = |i: usize| row.get(i).unwrap_or("").to_owned();
-        let label = Text([("en".to_owned(), get(label))].into_iter().collect());
+        let label: Text = [("en".to_owned(), get(label))].into_iter().collect();
         out.push(Entry {
             code: get(code),
             label,

@@ -58,7 +58,7 @@ impl CodeLists {
             let entries = entries
                 .iter()
                 .map(|e| {
-                    let mut o = serde_json::json!({"value": e.code, "label": e.label.0});
+                    let mut o = serde_json::json!({"value": e.code, "label": label_json(&e.label)});
                     if let Some(p) = &e.parent {
                         o["parent"] = serde_json::json!(p);
                     }
@@ -82,12 +82,10 @@ impl CodeLists {
                 .filter_map(|e| {
                     let code = e.get("value")?.as_str()?.to_owned();
                     let label = e.get("label")?.as_object()?;
-                    let label = Text(
-                        label
-                            .iter()
-                            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
-                            .collect(),
-                    );
+                    let label: Text = label
+                        .iter()
+                        .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
+                        .collect();
                     let parent = e.get("parent").and_then(|p| p.as_str()).map(str::to_owned);
                     Some(Entry { code, label, parent })
                 })
@@ -96,4 +94,10 @@ impl CodeLists {
         }
         out
     }
+}
+
+/// A label as a JSON object of language to text.
+fn label_json(label: &Text) -> serde_json::Value {
+    let pairs = label.iter().map(|(l, t)| (l.to_owned(), serde_json::Value::from(t)));
+    serde_json::Value::Object(pairs.collect())
 }

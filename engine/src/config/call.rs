@@ -7,7 +7,6 @@ use super::numbers::{Range, number};
 use crate::issue::{Code, Issue, pointer_push};
 use crate::template::read::{Doc, Obj, object_in};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 /// The call settings of a configuration (all optional in the JSON).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -198,7 +197,7 @@ fn real_costs(root: &Obj, p: &mut Vec<Issue>) -> AllowedRealCosts {
 
 /// The ids seen in one list, to report duplicates with the first place.
 #[derive(Default)]
-struct Ids(BTreeMap<String, String>);
+struct Ids(crate::template::StrMap);
 
 impl Ids {
     /// Reads a required non-empty `id`; reports a duplicate.

@@ -205,22 +205,9 @@ impl FormState {
         let (before, before_rules) = (self.by_field.clone(), self.by_rule.clone());
         let mut changed = vec![pointer.to_owned()];
         changed.extend(self.revalidate_all());
-        let keys: std::collections::BTreeSet<&String> =
-            before.keys().chain(self.by_field.keys()).collect();
-        for key in keys {
-            if before.get(key) != self.by_field.get(key) {
-                changed.push(key.clone());
-            }
-        }
-        let rule_keys: std::collections::BTreeSet<&String> =
-            before_rules.keys().chain(self.by_rule.keys()).collect();
-        for key in rule_keys {
-            if before_rules.get(key) != self.by_rule.get(key) {
-                changed.push(key.clone());
-            }
-        }
-        let mut seen = std::collections::BTreeSet::new();
-        changed.retain(|p| seen.insert(p.clone()));
+        before.changed_keys(&self.by_field, &mut changed);
+        before_rules.changed_keys(&self.by_rule, &mut changed);
+        super::findings::dedup_keep_first(&mut changed);
         changed
     }
 
@@ -249,13 +236,10 @@ impl FormState {
         // cost does not grow with the findings kept elsewhere.
         self.by_field.remove(pointer);
         let (lo, hi) = (format!("{pointer}/"), format!("{pointer}0"));
-        super::remove_range(&mut self.by_field, &lo, &hi);
-        super::remove_range(&mut self.by_rule, &lo, &hi);
-        let mut by_field = std::mem::take(&mut self.by_field);
-        for issue in issues {
-            self.keep(&mut by_field, issue);
-        }
-        self.by_field = by_field;
+        self.by_field.remove_range(&lo, &hi);
+        self.by_rule.remove_range(&lo, &hi);
+        let owned = self.file_rules(issues);
+        self.by_field.extend(owned);
         vec![pointer.to_owned()]
     }
 }

@@ -6,6 +6,7 @@
 mod compute;
 mod deps;
 mod edit;
+mod findings;
 mod layout;
 mod locate;
 mod numbering;
@@ -25,8 +26,7 @@ use crate::issue::{Code, Issue};
 use crate::template::Template;
 use crate::validate::{Context, validate_root};
 use crate::value::Record;
-use std::collections::BTreeMap;
-use std::ops::Bound;
+use findings::Findings;
 
 /// A form being filled.
 #[derive(Clone, Debug)]
@@ -35,12 +35,11 @@ pub struct FormState {
     languages: Vec<String>,
     root: Record,
     /// Findings by the pointer of the field instance they belong to.
-    by_field: BTreeMap<String, Vec<Issue>>,
+    by_field: Findings,
     /// Findings of cross-field rules by path, each list sorted by rule id
     /// (at most one per rule): a rule is re-checked on its own when what it
-    /// reads changes. The same map type as `by_field`, so the wasm build
-    /// carries one BTreeMap instantiation for both (docs/decisions.md).
-    by_rule: BTreeMap<String, Vec<Issue>>,
+    /// reads changes.
+    by_rule: Findings,
     /// Which expressions read which data.
     deps: deps::Deps,
     /// Code lists for the template's `external` lists.
@@ -103,8 +102,8 @@ impl FormState {
             template,
             languages,
             root,
-            by_field: BTreeMap::new(),
-            by_rule: BTreeMap::new(),
+            by_field: Findings::default(),
+            by_rule: Findings::default(),
             deps: deps::Deps::default(),
             code_lists: None,
             config: None,
@@ -175,7 +174,7 @@ impl FormState {
 
     /// The findings kept per field instance, flattened (what views show).
     pub fn field_issues(&self) -> impl Iterator<Item = &Issue> {
-        self.by_field.values().flatten().chain(self.by_rule.values().flatten())
+        self.by_field.all().chain(self.by_rule.all())
     }
 
     /// Whether the form has no error.
@@ -207,24 +206,23 @@ impl FormState {
             .filter_map(|(route, slot)| propagate::pointer_of(&self.template.root, route, *slot))
             .collect();
         let issues = validate_root(&self.context(), &self.root);
-        let mut by_field: BTreeMap<String, Vec<Issue>> = BTreeMap::new();
-        self.by_rule.clear();
-        for issue in issues {
-            self.keep(&mut by_field, issue);
-        }
-        self.by_field = by_field;
+        self.by_rule = Findings::default();
+        self.by_field = Findings::from_unsorted(self.file_rules(issues));
         computed
     }
 
-    /// Files a finding: a rule's by (path, rule id), any other by the field
-    /// instance it belongs to.
-    fn keep(&mut self, by_field: &mut BTreeMap<String, Vec<Issue>>, issue: Issue) {
-        if let crate::Code::Rule(_) = issue.code {
-            rule_insert(&mut self.by_rule, issue);
-        } else {
-            let owner = self.owner(&issue.path);
-            by_field.entry(owner).or_default().push(issue);
+    /// Files rule findings by (path, rule id) in `by_rule`; returns the
+    /// others with the field instance each belongs to.
+    fn file_rules(&mut self, issues: Vec<Issue>) -> Vec<(String, Issue)> {
+        let mut owned = Vec::with_capacity(issues.len());
+        for issue in issues {
+            if let crate::Code::Rule(_) = issue.code {
+                rule_insert(&mut self.by_rule, issue);
+            } else {
+                owned.push((self.owner(&issue.path), issue));
+            }
         }
+        owned
     }
 
     /// The pointer of the field instance an issue path belongs to.
@@ -248,8 +246,8 @@ fn rule_id(issue: &Issue) -> &str {
 
 /// Files a rule finding under its path, replacing the finding of the same
 /// rule there; each path's list stays sorted by rule id.
-fn rule_insert(by_rule: &mut BTreeMap<String, Vec<Issue>>, issue: Issue) {
-    let list = by_rule.entry(issue.path.clone()).or_default();
+fn rule_insert(by_rule: &mut Findings, issue: Issue) {
+    let list = by_rule.list_mut(&issue.path);
     match list.binary_search_by(|i| rule_id(i).cmp(rule_id(&issue))) {
         Ok(at) => list[at] = issue,
         Err(at) => list.insert(at, issue),
@@ -258,25 +256,12 @@ fn rule_insert(by_rule: &mut BTreeMap<String, Vec<Issue>>, issue: Issue) {
 
 /// Takes out the finding of rule `id` at `path` (a path left without
 /// findings is removed, so comparing maps compares findings).
-fn rule_remove(by_rule: &mut BTreeMap<String, Vec<Issue>>, path: &str, id: &str) -> Option<Issue> {
-    let list = by_rule.get_mut(path)?;
+fn rule_remove(by_rule: &mut Findings, path: &str, id: &str) -> Option<Issue> {
+    let list = by_rule.get(path)?;
     let at = list.binary_search_by(|i| rule_id(i).cmp(id)).ok()?;
-    let issue = list.remove(at);
-    if list.is_empty() {
-        by_rule.remove(path);
-    }
+    let issue = by_rule.list_mut(path).remove(at);
+    by_rule.remove_if_empty(path);
     Some(issue)
-}
-
-/// Removes the keys from `lo` (inclusive) to `hi` (exclusive).
-fn remove_range(map: &mut BTreeMap<String, Vec<Issue>>, lo: &str, hi: &str) {
-    let keys: Vec<String> = map
-        .range::<str, _>((Bound::Included(lo), Bound::Excluded(hi)))
-        .map(|(k, _)| k.clone())
-        .collect();
-    for key in keys {
-        map.remove(&key);
-    }
 }
 
 /// Whether a template has any expression.

@@ -68,8 +68,7 @@ impl FormState {
                 }
             }
         }
-        let mut seen = std::collections::BTreeSet::new();
-        changed.retain(|p| seen.insert(p.clone()));
+        super::findings::dedup_keep_first(changed);
     }
 
     /// Re-evaluates a computed field; its pointer when the value changed.

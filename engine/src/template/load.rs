@@ -2,7 +2,7 @@
 //! the root, sections, groups and the layout. Field kinds are read in `fields.rs`.
 
 use super::read::{Obj, object, wrong_type};
-use super::{Cond, ExprSource, Field, Group, Item, Rule, Section, Template, Text};
+use super::{Cond, ExprSource, Field, Group, Item, Rule, Section, StrMap, Template, Text};
 use crate::config::{ParamDecls, VisibilityCatalog};
 use crate::issue::{Code, Issue, pointer_push};
 use crate::shape::RecordShape;
@@ -43,15 +43,9 @@ pub(super) struct Loader {
 }
 
 pub(super) fn load(json: &str) -> (Option<Template>, Vec<Issue>) {
-    let value: Value = match serde_json::from_str(json) {
+    let value = match super::read::parse(json, Code::TemplateJson) {
         Ok(v) => v,
-        Err(e) => {
-            let issue = Issue::error("", Code::TemplateJson)
-                .with("line", e.line())
-                .with("column", e.column())
-                .with("detail", e.to_string());
-            return (None, vec![issue]);
-        }
+        Err(issue) => return (None, vec![issue]),
     };
     let mut l = Loader { problems: Vec::new(), code_lists: BTreeMap::new(), depth: 0 };
     let template = l.template(&value);
@@ -62,12 +56,12 @@ pub(super) fn load(json: &str) -> (Option<Template>, Vec<Issue>) {
 pub(super) struct RecordBuilder {
     pub fields: Vec<Field>,
     pub layout: Vec<Item>,
-    ids: BTreeMap<String, String>,
+    ids: StrMap,
 }
 
 impl RecordBuilder {
     pub fn new() -> Self {
-        RecordBuilder { fields: Vec::new(), layout: Vec::new(), ids: BTreeMap::new() }
+        RecordBuilder { fields: Vec::new(), layout: Vec::new(), ids: StrMap::default() }
     }
 
     /// Claims an id in this record; reports it (and returns false) when taken.
@@ -76,9 +70,7 @@ impl RecordBuilder {
     fn claim(&mut self, id: &str, at: String, problems: &mut Vec<Issue>) -> bool {
         if let Some(first) = self.ids.get(id) {
             problems.push(
-                Issue::error(at, Code::TemplateDuplicateId)
-                    .with("id", id)
-                    .with("first", first.as_str()),
+                Issue::error(at, Code::TemplateDuplicateId).with("id", id).with("first", first),
             );
             return false;
         }
@@ -412,7 +404,7 @@ impl Loader {
             let lang_ok = lang.len() == 2 && lang.bytes().all(|b| b.is_ascii_lowercase());
             match s.as_str() {
                 Some(s) if lang_ok => {
-                    text.0.insert(lang.clone(), s.to_owned());
+                    text.insert(lang.clone(), s.to_owned());
                 }
                 Some(_) => self.problems.push(
                     Issue::error(p, Code::TemplateInvalidValue)

@@ -22,6 +22,7 @@ pub(crate) mod read;
 mod text;
 
 pub use kinds::{Choices, FieldKind, NumberRules, NumberingCase, Repeat, TextRules};
+pub(crate) use text::StrMap;
 pub use text::Text;
 
 use crate::issue::Issue;

@@ -96,10 +96,10 @@ pub(crate) fn object_in<'a>(
 /// Parses JSON text; a syntax error becomes one `code` problem naming its
 /// line and column.
 pub(crate) fn parse(json: &str, code: Code) -> Result<Value, Issue> {
-    serde_json::from_str(json).map_err(|e| {
+    crate::json::parse(json).map_err(|e| {
         Issue::error("", code)
-            .with("line", e.line())
-            .with("column", e.column())
+            .with("line", e.line)
+            .with("column", e.column)
             .with("detail", e.to_string())
     })
 }

@@ -1,11 +1,33 @@
 //! Translatable template text (labels, help, titles).
 
-use std::collections::BTreeMap;
+/// A small map of strings to strings: pairs sorted by key, looked up by
+/// binary search. Texts (a few languages each) and the "first place of an
+/// id" maps of the loaders use it instead of `BTreeMap<String, String>`:
+/// the wasm build then carries no B-tree code for them (docs/decisions.md,
+/// "Size, measured").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct StrMap(Vec<(String, String)>);
+
+impl StrMap {
+    /// The value at `key`.
+    pub(crate) fn get(&self, key: &str) -> Option<&str> {
+        let at = self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        Some(self.0[at].1.as_str())
+    }
+
+    /// Sets the value at `key` (replacing any there).
+    pub(crate) fn insert(&mut self, key: String, value: String) {
+        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+            Ok(at) => self.0[at].1 = value,
+            Err(at) => self.0.insert(at, (key, value)),
+        }
+    }
+}
 
 /// A text in one or more UI languages, keyed by lower-case language code
 /// (`en`, `de`, …). Lookups fall back to English, then to any language.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Text(pub BTreeMap<String, String>);
+pub struct Text(StrMap);
 
 impl Text {
     /// The text in `lang`, else English, else the first language present.
@@ -13,14 +35,35 @@ impl Text {
         self.0
             .get(lang)
             .or_else(|| self.0.get("en"))
-            .or_else(|| self.0.values().next())
-            .map(String::as_str)
+            .or_else(|| self.0.0.first().map(|(_, t)| t.as_str()))
             .unwrap_or("")
     }
 
     /// Whether the text is given in `lang` itself (no fallback).
     pub fn has(&self, lang: &str) -> bool {
-        self.0.contains_key(lang)
+        self.0.get(lang).is_some()
+    }
+
+    /// Sets the text in `lang` (replacing any there).
+    pub fn insert(&mut self, lang: String, text: String) {
+        self.0.insert(lang, text);
+    }
+
+    /// The languages and their texts, by language.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.0.iter().map(|(l, t)| (l.as_str(), t.as_str()))
+    }
+}
+
+/// Collects (language, text) pairs; a later pair for a language replaces
+/// an earlier one.
+impl FromIterator<(String, String)> for Text {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Text {
+        let mut text = Text::default();
+        for (lang, t) in pairs {
+            text.insert(lang, t);
+        }
+        text
     }
 }
 
@@ -32,10 +75,12 @@ mod tests {
     fn falls_back_to_english_then_any() {
         let mut t = Text::default();
         assert_eq!(t.get("de"), "");
-        t.0.insert("fr".into(), "Bonjour".into());
+        t.insert("fr".into(), "Bonjour".into());
         assert_eq!(t.get("de"), "Bonjour");
-        t.0.insert("en".into(), "Hello".into());
-        assert_eq!(t.get("de"), "Hello");
+        t.insert("en".into(), "Hello".into());
+        t.insert("en".into(), "Hi".into());
+        assert_eq!(t.get("de"), "Hi");
+        assert_eq!(t.iter().collect::<Vec<_>>(), [("en", "Hi"), ("fr", "Bonjour")]);
         assert_eq!(t.get("fr"), "Bonjour");
     }
 }

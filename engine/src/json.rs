@@ -1,0 +1,432 @@
+//! JSON text → `serde_json::Value`: a small strict parser (RFC 8259).
+//!
+//! The engine reads templates, configurations and data documents from
+//! `serde_json::Value`, but parsing text through serde's `Deserialize`
+//! machinery links serde_json's deserializer, visitors and error formatting
+//! (with a float formatter and `std::io` error texts) into the widget: about
+//! 5 KB gzip of wasm (docs/decisions.md, "Size, measured"). This parser
+//! builds the same `Value` in ~200 lines. Numbers keep their literal text
+//! (serde_json's `arbitrary_precision`, through `Number`'s `FromStr`), so
+//! nothing passes through `f64`; a later duplicate key replaces an earlier
+//! one; nesting deeper than 128 is refused, as serde_json does. A unit test
+//! compares it with serde_json on valid and invalid documents.
+
+use serde_json::{Map, Number, Value};
+use std::fmt;
+
+/// A syntax error: where (1-based line and column, in bytes) and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonError {
+    /// The line of the error.
+    pub line: usize,
+    /// The column of the error on its line.
+    pub column: usize,
+    /// What is wrong, in serde_json's words where it has them.
+    pub message: &'static str,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at line {} column {}", self.message, self.line, self.column)
+    }
+}
+
+/// Nesting deeper than this is refused (serde_json's limit).
+const MAX_DEPTH: usize = 128;
+
+/// Parses one JSON value; only whitespace may surround it.
+pub fn parse(text: &str) -> Result<Value, JsonError> {
+    let mut p = Parser { text, at: 0, depth: 0 };
+    p.space();
+    let value = p.value()?;
+    p.space();
+    if p.at < text.len() {
+        return Err(p.error("trailing characters"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    at: usize,
+    depth: usize,
+}
+
+type Parsed<T> = Result<T, JsonError>;
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn next(&mut self) -> Option<u8> {
+        let b = self.peek()?;
+        self.at += 1;
+        Some(b)
+    }
+
+    fn space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    /// An error at the current byte (the one just read, when `back`).
+    fn error_at(&self, at: usize, message: &'static str) -> JsonError {
+        let before = &self.text.as_bytes()[..at.min(self.text.len())];
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        let column = at - line_start + usize::from(at < self.text.len());
+        JsonError { line, column, message }
+    }
+
+    fn error(&self, message: &'static str) -> JsonError {
+        self.error_at(self.at, message)
+    }
+
+    /// What a missing or wrong byte means: end of text, else `message`.
+    fn unexpected(&self, eof: &'static str, message: &'static str) -> JsonError {
+        self.error(if self.at >= self.text.len() { eof } else { message })
+    }
+
+    fn value(&mut self) -> Parsed<Value> {
+        match self.peek() {
+            None => Err(self.error("EOF while parsing a value")),
+            Some(b'{') => self.object(),
+            Some(b'[') => self.array(),
+            Some(b'"') => {
+                self.at += 1;
+                self.string().map(Value::String)
+            }
+            Some(b't') => self.word("true", Value::Bool(true)),
+            Some(b'f') => self.word("false", Value::Bool(false)),
+            Some(b'n') => self.word("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.error("expected value")),
+        }
+    }
+
+    fn word(&mut self, word: &'static str, value: Value) -> Parsed<Value> {
+        for &want in word.as_bytes() {
+            match self.next() {
+                Some(b) if b == want => {}
+                None => return Err(self.error("EOF while parsing a value")),
+                Some(_) => return Err(self.error_at(self.at - 1, "expected ident")),
+            }
+        }
+        Ok(value)
+    }
+
+    /// Enters an array or object (past its opening byte).
+    fn enter(&mut self) -> Parsed<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error("recursion limit exceeded"));
+        }
+        self.at += 1;
+        self.space();
+        Ok(())
+    }
+
+    fn array(&mut self) -> Parsed<Value> {
+        self.enter()?;
+        let mut items = Vec::new();
+        if self.peek() != Some(b']') {
+            loop {
+                items.push(self.value()?);
+                self.space();
+                match self.peek() {
+                    Some(b',') => self.after_comma(b']')?,
+                    Some(b']') => break,
+                    _ => {
+                        return Err(
+                            self.unexpected("EOF while parsing a list", "expected `,` or `]`")
+                        );
+                    }
+                }
+            }
+        }
+        self.at += 1;
+        self.depth -= 1;
+        Ok(Value::Array(items))
+    }
+
+    fn object(&mut self) -> Parsed<Value> {
+        self.enter()?;
+        let mut map = Map::new();
+        if self.peek() != Some(b'}') {
+            loop {
+                if self.peek() != Some(b'"') {
+                    return Err(
+                        self.unexpected("EOF while parsing an object", "key must be a string")
+                    );
+                }
+                self.at += 1;
+                let key = self.string()?;
+                self.space();
+                if self.peek() != Some(b':') {
+                    return Err(self.unexpected("EOF while parsing an object", "expected `:`"));
+                }
+                self.at += 1;
+                self.space();
+                let value = self.value()?;
+                map.insert(key, value);
+                self.space();
+                match self.peek() {
+                    Some(b',') => self.after_comma(b'}')?,
+                    Some(b'}') => break,
+                    _ => {
+                        return Err(
+                            self.unexpected("EOF while parsing an object", "expected `,` or `}`")
+                        );
+                    }
+                }
+            }
+        }
+        self.at += 1;
+        self.depth -= 1;
+        Ok(Value::Object(map))
+    }
+
+    /// Past a `,`: another element must follow, not the closing `close`.
+    fn after_comma(&mut self, close: u8) -> Parsed<()> {
+        self.at += 1;
+        self.space();
+        if self.peek() == Some(close) { Err(self.error("trailing comma")) } else { Ok(()) }
+    }
+
+    /// A string's contents, past its opening quote.
+    fn string(&mut self) -> Parsed<String> {
+        let mut out = String::new();
+        let mut run = self.at;
+        loop {
+            match self.peek() {
+                None => return Err(self.error("EOF while parsing a string")),
+                Some(b'"') => {
+                    out.push_str(&self.text[run..self.at]);
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    out.push_str(&self.text[run..self.at]);
+                    self.at += 1;
+                    self.escape(&mut out)?;
+                    run = self.at;
+                }
+                Some(0..0x20) => {
+                    return Err(self.error(
+                        "control character (\\u0000-\\u001F) found while parsing a string",
+                    ));
+                }
+                // Any other byte, including those inside a multi-byte
+                // character: the run is cut only at ASCII bytes.
+                Some(_) => self.at += 1,
+            }
+        }
+    }
+
+    /// One escape, past its backslash.
+    fn escape(&mut self, out: &mut String) -> Parsed<()> {
+        let c = match self.next() {
+            None => return Err(self.error("EOF while parsing a string")),
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => self.unicode()?,
+            Some(_) => return Err(self.error_at(self.at - 1, "invalid escape")),
+        };
+        out.push(c);
+        Ok(())
+    }
+
+    /// A `\u` escape (past the `u`), with the second half of a surrogate pair.
+    fn unicode(&mut self) -> Parsed<char> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if self.next() != Some(b'\\') || self.next() != Some(b'u') {
+                    return Err(self.error("lone leading surrogate in hex escape"));
+                }
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return Err(self.error("lone leading surrogate in hex escape"));
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(self.error("lone leading surrogate in hex escape")),
+            _ => first,
+        };
+        char::from_u32(code).ok_or_else(|| self.error("invalid unicode code point"))
+    }
+
+    fn hex4(&mut self) -> Parsed<u32> {
+        let mut n = 0;
+        for _ in 0..4 {
+            let digit = match self.next() {
+                None => return Err(self.error("EOF while parsing a string")),
+                Some(b) => (b as char).to_digit(16),
+            };
+            n = n * 16 + digit.ok_or_else(|| self.error_at(self.at - 1, "invalid escape"))?;
+        }
+        Ok(n)
+    }
+
+    /// `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`, kept as written.
+    fn number(&mut self) -> Parsed<Value> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        match self.next() {
+            Some(b'0') => {
+                if let Some(b'0'..=b'9') = self.peek() {
+                    return Err(self.error("invalid number"));
+                }
+            }
+            Some(b'1'..=b'9') => self.digits(),
+            None => return Err(self.error("EOF while parsing a value")),
+            Some(_) => return Err(self.error_at(self.at - 1, "invalid number")),
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            self.some_digits()?;
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            self.some_digits()?;
+        }
+        let literal = &self.text[start..self.at];
+        literal
+            .parse::<Number>()
+            .map(Value::Number)
+            .map_err(|_| self.error_at(start, "invalid number"))
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    /// At least one digit.
+    fn some_digits(&mut self) -> Parsed<()> {
+        match self.peek() {
+            Some(b'0'..=b'9') => {
+                self.digits();
+                Ok(())
+            }
+            None => Err(self.error("EOF while parsing a value")),
+            Some(_) => Err(self.error("invalid number")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Documents both parsers must accept, giving the same value.
+    const VALID: &[&str] = &[
+        "null",
+        " true ",
+        "false",
+        "0",
+        "-0",
+        "1.005",
+        "12.50",
+        "-3e+5",
+        "1E-2",
+        "123456789012345678901234567890.123456789",
+        r#""""#,
+        r#""a\"b\\c\/d\b\f\n\r\t""#,
+        r#""\u00e9\u20AC \ud83d\ude00 é€😀""#,
+        "[]",
+        "[ 1 , [2, [3]], {} ]",
+        r#"{"a": 1, "b": [true, null], "a": "again"}"#,
+        "\n\t{ \"k\" : { \"x\" : -1.5e3 } }\r\n",
+    ];
+
+    /// Documents both must refuse.
+    const INVALID: &[&str] = &[
+        "",
+        "   ",
+        "nul",
+        "truth",
+        "01",
+        "-",
+        "1.",
+        ".5",
+        "1e",
+        "+1",
+        "[1,]",
+        "[1 2]",
+        "{\"a\" 1}",
+        "{\"a\":1,}",
+        "{a:1}",
+        "{\"a\":1",
+        "[",
+        "\"abc",
+        "\"a\u{1}b\"",
+        r#""\x""#,
+        r#""\u12""#,
+        r#""\ud83d""#,
+        r#""\ude00""#,
+        "{} {}",
+        "\u{feff}{}",
+        "NaN",
+    ];
+
+    #[test]
+    fn agrees_with_serde_json() {
+        for doc in VALID {
+            let theirs: Value = serde_json::from_str(doc).unwrap();
+            assert_eq!(parse(doc), Ok(theirs.clone()), "{doc}");
+            // Numbers keep their literal text, as serde_json's do here.
+            assert_eq!(parse(doc).unwrap().to_string(), theirs.to_string(), "{doc}");
+        }
+        for doc in INVALID {
+            assert!(serde_json::from_str::<Value>(doc).is_err(), "serde_json accepts {doc:?}");
+            assert!(parse(doc).is_err(), "accepted {doc:?}");
+        }
+    }
+
+    #[test]
+    fn round_trips_what_serde_json_writes() {
+        let doc = serde_json::json!({
+            "text": "line\nbreak \u{7f} \"quoted\" \\ é 😀 \u{1}",
+            "list": [1, -2.25, "1e400", null, false, [[]], {"nested": {"deep": [0]}}],
+        });
+        for text in
+            [serde_json::to_string(&doc).unwrap(), serde_json::to_string_pretty(&doc).unwrap()]
+        {
+            assert_eq!(parse(&text), Ok(doc.clone()));
+        }
+    }
+
+    #[test]
+    fn errors_name_line_column_and_cause() {
+        let e = parse("{\n  \"id\": ").unwrap_err();
+        assert_eq!((e.line, e.column, e.message), (2, 8, "EOF while parsing a value"));
+        let e = parse("[1,\n 2 x]").unwrap_err();
+        assert_eq!((e.line, e.column, e.message), (2, 4, "expected `,` or `]`"));
+        assert_eq!(e.to_string(), "expected `,` or `]` at line 2 column 4");
+        assert_eq!(parse("[1,]").unwrap_err().message, "trailing comma");
+        assert_eq!(parse("{\"a\":1} x").unwrap_err().message, "trailing characters");
+    }
+
+    #[test]
+    fn nesting_is_bounded_not_a_stack_overflow() {
+        let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(parse(&deep(MAX_DEPTH)).is_ok());
+        assert_eq!(parse(&deep(MAX_DEPTH + 1)).unwrap_err().message, "recursion limit exceeded");
+        assert!(parse(&"[".repeat(100_000)).is_err());
+    }
+}
