@@ -1,5 +1,5 @@
 //! Crossing between engine JSON and the page: JSON ↔ JS values, attribute
-//! parsing, and the element's CustomEvents.
+//! parsing, and dispatching the element's CustomEvents.
 
 use serde_json::{Value, json};
 use wasm_bindgen::JsValue;
@@ -37,13 +37,9 @@ pub fn parse_data_attribute(attr: Option<&str>) -> Value {
     }
 }
 
-/// Dispatches `hitforms-change` (bubbling, crossing the shadow boundary).
-pub fn dispatch_change(host: &HtmlElement, data: &Value, valid: bool, changed: &[String]) {
-    let detail = json!({ "data": data, "valid": valid, "changed": changed });
-    dispatch(host, "hitforms-change", &detail);
-}
-
-fn dispatch(host: &HtmlElement, name: &str, detail: &Value) {
+/// Dispatches the CustomEvent `name` (bubbling, crossing the shadow
+/// boundary) with `detail` as a plain JS value.
+pub fn dispatch(host: &HtmlElement, name: &str, detail: &Value) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

@@ -2,21 +2,19 @@
 //! sections and feeds every input back to the engine. Which fields changed is
 //! the engine's answer; only those fields' signals are updated.
 
-use crate::bridge::dispatch_change;
 use crate::fields::{FieldCtx, OnInput, render_field};
-use crate::source::load_template;
 use hitforms_engine::{FieldView, FormState, Item, pointer_push};
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use serde_json::Value;
 use std::rc::Rc;
-use web_sys::HtmlElement;
 
 /// State shared between the mounted view and the element's JS properties.
 #[derive(Clone, Default)]
 pub struct Shared {
     state: ArcStoredValue<Option<FormState>>,
     show_all: ArcRwSignal<bool>,
+    /// The element's session (drafts, events, read-only; element/session.rs).
+    pub session: crate::element::Session,
 }
 
 impl Shared {
@@ -28,6 +26,11 @@ impl Shared {
     /// Whether the form is loaded and has no error.
     pub fn valid(&self) -> bool {
         self.state.with_value(|s| s.as_ref().is_some_and(FormState::is_valid))
+    }
+
+    /// Runs `f` on the form state, once the template has loaded.
+    pub fn with_form<R>(&self, f: impl FnOnce(&FormState) -> R) -> Option<R> {
+        self.state.with_value(|s| s.as_ref().map(f))
     }
 
     /// Shows every field's errors, touched or not.
@@ -54,27 +57,19 @@ pub fn FormElement(
     data: Value,
     /// State the element's properties read.
     shared: Shared,
-    /// The custom element, target of the CustomEvents.
-    host: HtmlElement,
 ) -> impl IntoView {
     let status = RwSignal::new(Load::Loading);
     let state = shared.state.clone();
+    let session = shared.session.clone();
     leptos::task::spawn_local(async move {
-        match load_template(&source).await {
-            Ok(template) => match FormState::new(template, data) {
-                Ok(form) => {
-                    state.set_value(Some(form));
-                    status.set(Load::Ready);
-                }
-                Err(issue) => status.set(Load::Failed(
-                    crate::i18n::ui("form.unusable_data").into(),
-                    vec![issue.message()],
-                )),
-            },
+        match crate::source::load_form(&source, data, &session).await {
+            Ok(form) => {
+                state.set_value(Some(form));
+                status.set(Load::Ready);
+            }
             Err((summary, lines)) => status.set(Load::Failed(summary, lines)),
         }
     });
-    let host = SendWrapper::new(host);
     move || match status.get() {
         Load::Loading => {
             view! { <p class="hf-status" role="status">{crate::i18n::ui("form.loading")}</p> }
@@ -87,16 +82,14 @@ pub fn FormElement(
             </div>
         }
         .into_any(),
-        Load::Ready => {
-            view! { <FormView shared=shared.clone() lang=lang.clone() host=host.clone() /> }
-                .into_any()
-        }
+        Load::Ready if shared.session.readonly() => crate::element::document(&shared, &lang),
+        Load::Ready => view! { <FormView shared=shared.clone() lang=lang.clone() /> }.into_any(),
     }
 }
 
 /// The loaded form: title, sections, fields.
 #[component]
-fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> impl IntoView {
+fn FormView(shared: Shared, lang: String) -> impl IntoView {
     let Some((layout, views)) = shared.state.with_value(|s| {
         s.as_ref().map(|f| {
             let root = &f.template().root;
@@ -114,6 +107,7 @@ fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> imp
 
     let on_input: OnInput = {
         let (signals, state, lang) = (signals.clone(), shared.state.clone(), lang.clone());
+        let session = shared.session.clone();
         Rc::new(move |pointer: &str, language: Option<&str>, typed: &str| {
             let mut guard = state.write_value();
             let Some(form) = guard.as_mut() else { return };
@@ -135,7 +129,7 @@ fn FormView(shared: Shared, lang: String, host: SendWrapper<HtmlElement>) -> imp
             if let Some((_, touched)) = signals.get(pointer) {
                 touched.set(true);
             }
-            dispatch_change(&host, &data, valid, &changed);
+            session.changed(&data, valid, &changed);
         })
     };
 

@@ -1,17 +1,185 @@
-//! UI strings by stable key. This is the seam between the renderers (which
-//! ask for a key) and the catalogs (which say it in the UI language): every
-//! string the widget shows, other than template text and engine messages,
-//! comes from here. English is built in and is every other catalog's fallback.
+//! UI strings and engine messages by stable key, in the UI language.
+//!
+//! This is the seam between the renderers (which ask for a key) and the
+//! catalogs (which say it in the UI language): every string the widget
+//! shows, other than template text, comes from here. English is built in and
+//! is every other catalog's fallback. Other languages are JSON files next to
+//! the wasm (`dist/i18n/<lang>.json`, from the repository's `i18n/`), fetched
+//! once when that language is first chosen, so the wasm carries none of them.
+//! The current catalog is per page (thread-local): the language last chosen
+//! by any form applies to all forms of the page.
+
+use hitforms_engine::{Issue, Template};
+use std::cell::{Cell, RefCell};
 
 /// The English UI catalog, sorted by key (looked up by binary search).
-const ENGLISH: &[(&str, &str)] =
-    &[("form.loading", "Loading the form…"), ("form.unusable_data", "The form data is unusable.")];
+const ENGLISH: &[(&str, &str)] = &[
+    ("data.export", "Export data (JSON)"),
+    ("data.exported", "The data was downloaded as {name}."),
+    ("data.import", "Import data (JSON)"),
+    ("data.import_bad_json", "The file {name} is not valid JSON ({detail}). Nothing was changed."),
+    (
+        "data.import_not_object",
+        "The file {name} does not hold form data (a JSON object). Nothing was changed.",
+    ),
+    ("data.import_unreadable", "The file {name} could not be read ({detail})."),
+    ("data.imported", "The data from {name} was imported."),
+    ("doc.empty", "Not filled in"),
+    ("doc.item", "{label} {number}"),
+    ("doc.no", "No"),
+    ("doc.yes", "Yes"),
+    ("draft.clear", "Clear draft"),
+    (
+        "draft.clear_confirm",
+        "Remove your draft from this device and empty the form? Export your data first if you need it.",
+    ),
+    ("draft.cleared", "The draft was removed from this device."),
+    (
+        "draft.migrated",
+        "Your draft was saved for version {old} of this form, which is now version {new}. It was restored: check every section; values that no longer fit are kept and marked.",
+    ),
+    ("draft.off", "Automatic saving is off: export your data to keep it."),
+    (
+        "draft.read_failed",
+        "The draft saved on this device could not be read ({detail}). It is left untouched.",
+    ),
+    ("draft.restored", "Your draft saved {time} was restored."),
+    (
+        "draft.save_failed",
+        "Your changes could not be saved on this device ({detail}). Export your data to keep it.",
+    ),
+    ("draft.saved", "Draft saved on this device at {time}."),
+    ("draft.saving", "Saving the draft…"),
+    ("draft.unsaved", "Changes not saved yet."),
+    ("form.config_problems", "The call configuration has problems:"),
+    ("form.config_unloadable", "The call configuration could not be loaded from {url}."),
+    ("form.loading", "Loading the form…"),
+    ("form.no_template", "This form has no template attribute."),
+    ("form.template_problems", "The form template has problems:"),
+    ("form.template_unloadable", "The form template could not be loaded from {url}."),
+    ("form.unusable_data", "The form data is unusable."),
+];
 
-/// The UI string for `key`, or the key itself when no catalog has it (a
-/// missing string is visible, never a blank).
+/// UI languages with a shipped catalog besides English. Adding one of the 24
+/// EU languages is adding `i18n/<code>.json` and its code here.
+pub const SHIPPED: &[&str] = &["de", "fr"];
+
+/// A catalog read from a language file: sorted `(key, text)` pairs.
+struct Catalog {
+    lang: String,
+    ui: Vec<(String, String)>,
+    messages: Vec<(String, String)>,
+}
+
+thread_local! {
+    /// Catalogs read so far (kept for the page's life: switching back is free).
+    static LOADED: RefCell<Vec<&'static Catalog>> = const { RefCell::new(Vec::new()) };
+    /// The catalog in use; `None` is English.
+    static CURRENT: Cell<Option<&'static Catalog>> = const { Cell::new(None) };
+}
+
+fn find<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    let at = pairs.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+    Some(&pairs[at].1)
+}
+
+/// The UI string for `key` in the current language, else English, else the
+/// key itself (a missing string is visible, never a blank).
 pub fn ui(key: &str) -> &str {
+    if let Some(text) = CURRENT.get().and_then(|c| find(&c.ui, key)) {
+        return text;
+    }
     match ENGLISH.binary_search_by(|(k, _)| (*k).cmp(key)) {
         Ok(at) => ENGLISH[at].1,
         Err(_) => key,
     }
+}
+
+/// [`ui`] with its `{name}` placeholders filled.
+pub fn ui_with(key: &str, params: &[(&str, &str)]) -> String {
+    let mut text = ui(key).to_owned();
+    for (name, value) in params {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+/// An engine issue's message in the current language (a template rule's
+/// own message from the template).
+pub fn message(template: &Template, issue: &Issue) -> String {
+    let lang = current();
+    let cat = CURRENT.get();
+    template.message_with(issue, &lang, &|key| cat.and_then(|c| find(&c.messages, key)))
+}
+
+/// An engine issue's message in the current language, without the
+/// template (a template rule's code is shown bare: use [`message`] there).
+pub fn issue_text(issue: &Issue) -> String {
+    let cat = CURRENT.get();
+    hitforms_engine::messages::message_with(&|key| cat.and_then(|c| find(&c.messages, key)), issue)
+}
+
+/// The current UI language code (`en` when English).
+pub fn current() -> String {
+    CURRENT.get().map_or_else(|| "en".to_owned(), |c| c.lang.clone())
+}
+
+/// Makes `lang` the current language, fetching its catalog the first time
+/// from `base` (a URL ending in `/`). A language without a shipped catalog,
+/// or one whose file cannot be read, falls back to English (logged).
+pub async fn use_language(lang: &str, base: &str) {
+    if !SHIPPED.contains(&lang) {
+        CURRENT.set(None);
+        return;
+    }
+    let cached = LOADED.with_borrow(|l| l.iter().copied().find(|c| c.lang == lang));
+    let catalog = match cached {
+        Some(c) => Some(c),
+        None => match crate::source::fetch_text(&format!("{base}{lang}.json")).await {
+            Ok(text) => match parse(lang, &text) {
+                Some(c) => {
+                    let c: &'static Catalog = Box::leak(Box::new(c));
+                    LOADED.with_borrow_mut(|l| l.push(c));
+                    Some(c)
+                }
+                None => warn(lang, "not a catalog"),
+            },
+            Err(e) => warn(lang, &e),
+        },
+    };
+    CURRENT.set(catalog);
+}
+
+fn warn(lang: &str, why: &str) -> Option<&'static Catalog> {
+    let text = format!("hitforms: the {lang} catalog could not be used ({why}); English is shown");
+    web_sys::console::warn_1(&text.into());
+    None
+}
+
+/// Reads a language file: `{"ui": {key: text}, "messages": {code: text}}`.
+fn parse(lang: &str, text: &str) -> Option<Catalog> {
+    let json: serde_json::Value = serde_json::from_str(text).ok()?;
+    // serde_json's map is sorted by key: the pairs come out sorted.
+    let pairs = |name: &str| -> Option<Vec<(String, String)>> {
+        json.get(name)?
+            .as_object()?
+            .iter()
+            .map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
+            .collect()
+    };
+    Some(Catalog { lang: lang.to_owned(), ui: pairs("ui")?, messages: pairs("messages")? })
+}
+
+/// Reads a language file as if fetched (the browser tests have no server
+/// for `i18n/`).
+#[cfg(test)]
+pub fn install(lang: &str, text: &str) {
+    let catalog: &'static Catalog = Box::leak(Box::new(parse(lang, text).expect("a catalog")));
+    LOADED.with_borrow_mut(|l| l.push(catalog));
+}
+
+/// The English UI keys and texts (for the catalog tests).
+#[cfg(test)]
+pub fn english() -> &'static [(&'static str, &'static str)] {
+    ENGLISH
 }

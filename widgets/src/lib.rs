@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 
 mod bridge;
+mod drafts;
 mod element;
 mod fields;
 mod form_view;

@@ -21,19 +21,28 @@ async fn tick() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Mounts an element with the built-in `project-idea` template inline.
+/// Mounts an element with the built-in `project-idea` template inline
+/// (autosave off unless `extra` says otherwise: drafts outlive a test).
 async fn mount(extra: &[(&str, &str)]) -> (HtmlElement, ShadowRoot) {
+    mount_template(builtin_template("project-idea").unwrap(), extra).await
+}
+
+/// Mounts an element with `template`, as [`mount`].
+async fn mount_template(template: &str, extra: &[(&str, &str)]) -> (HtmlElement, ShadowRoot) {
     crate::element::define_form_element();
     let doc = web_sys::window().unwrap().document().unwrap();
     let el: HtmlElement = doc.create_element("hitforms-form").unwrap().unchecked_into();
-    el.set_attribute("template", builtin_template("project-idea").unwrap()).unwrap();
+    el.set_attribute("template", template).unwrap();
+    el.set_attribute("autosave", "off").unwrap();
     for (k, v) in extra {
         el.set_attribute(k, v).unwrap();
     }
     doc.body().unwrap().append_child(&el).unwrap();
     for _ in 0..50 {
         tick().await;
-        if el.shadow_root().and_then(|r| r.query_selector("#hf-acronym").ok().flatten()).is_some() {
+        let root = el.shadow_root();
+        if root.and_then(|r| r.query_selector("#hf-acronym, .hf-document").ok().flatten()).is_some()
+        {
             break;
         }
     }
@@ -135,6 +144,7 @@ async fn validate_shows_every_error_and_data_survives_a_language_switch() {
     assert_eq!(text(&root, "#hf-duration-error"), "This field is required.");
 
     type_into(&root, "#hf-duration", "7").await;
+    crate::i18n::install("de", include_str!("../../i18n/de.json"));
     el.set_attribute("lang", "de").unwrap();
     for _ in 0..20 {
         tick().await;
@@ -149,6 +159,18 @@ async fn validate_shows_every_error_and_data_survives_a_language_switch() {
         find(&root, "#hf-acronym").unwrap().dyn_into::<HtmlInputElement>().unwrap().value(),
         "KEEP"
     );
+    // Engine messages come from the German catalog, and `errors` says them too.
+    type_into(&root, "#hf-duration", "40").await;
+    assert_eq!(text(&root, "#hf-duration-error"), "Geben Sie 36 oder weniger ein.");
+    let errors = crate::bridge::js_to_json(&js_sys::Reflect::get(&el, &"errors".into()).unwrap());
+    let duration = errors.as_array().unwrap().iter().find(|e| e["path"] == "/duration").unwrap();
+    assert_eq!(duration["message"], "Geben Sie 36 oder weniger ein.");
+    el.set_attribute("lang", "en").unwrap();
+    for _ in 0..20 {
+        tick().await;
+    }
+    let root = el.shadow_root().unwrap();
+    assert_eq!(text(&root, "label[for=hf-acronym]"), "Project acronym *");
     el.remove();
 }
 
@@ -229,3 +251,6 @@ async fn a_template_with_expressions_is_refused_by_this_build_with_a_clear_messa
     );
     el.remove();
 }
+
+#[path = "tests_element.rs"]
+mod element;

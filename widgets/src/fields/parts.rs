@@ -68,7 +68,8 @@ fn help_paragraph(base: &str, help: Option<String>) -> Option<impl IntoView + us
 
 /// A field's errors as one text, when they are to be shown.
 fn messages(issues: &[Issue]) -> Option<String> {
-    (!issues.is_empty()).then(|| issues.iter().map(Issue::message).collect::<Vec<_>>().join(" "))
+    (!issues.is_empty())
+        .then(|| issues.iter().map(crate::i18n::issue_text).collect::<Vec<_>>().join(" "))
 }
 
 fn whole_field_errors(ctx: &FieldCtx) -> Signal<Option<String>> {
