@@ -121,29 +121,24 @@ async fn a_draft_of_another_version_is_restored_with_a_message() {
     el.remove();
 }
 
+/// Whether a `beforeunload` now would make the browser ask before leaving.
+fn page_warns_on_leaving() -> bool {
+    let init = web_sys::EventInit::new();
+    init.set_cancelable(true);
+    let event = web_sys::Event::new_with_event_init_dict("beforeunload", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    event.default_prevented()
+}
+
 #[wasm_bindgen_test]
 async fn autosave_off_saves_nothing_and_warns_before_leaving() {
     let (el, root) = mount(&[]).await;
     let saves = record(&el, "hitforms-save");
     assert_eq!(text(&root, ".hf-save"), "Automatic saving is off: export your data to keep it.");
     assert!(find(&root, ".hf-tools button:nth-of-type(2)").is_none(), "no clear-draft button");
-    let event = web_sys::Event::new_with_event_init_dict("beforeunload", &{
-        let init = web_sys::EventInit::new();
-        init.set_cancelable(true);
-        init
-    })
-    .unwrap();
-    web_sys::window().unwrap().dispatch_event(&event).unwrap();
-    assert!(!event.default_prevented(), "nothing changed yet");
+    assert!(!page_warns_on_leaving(), "nothing changed yet");
     type_into(&root, "#hf-acronym", "X").await;
-    let event = web_sys::Event::new_with_event_init_dict("beforeunload", &{
-        let init = web_sys::EventInit::new();
-        init.set_cancelable(true);
-        init
-    })
-    .unwrap();
-    web_sys::window().unwrap().dispatch_event(&event).unwrap();
-    assert!(event.default_prevented(), "unsaved changes: the page warns");
+    assert!(page_warns_on_leaving(), "unsaved changes: the page warns");
     for _ in 0..60 {
         tick().await;
     }
