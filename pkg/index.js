@@ -1,6 +1,6 @@
 // hitforms: entry point. defineElements() loads the WebAssembly module once, which
 // registers <hitforms-form>; later calls return the same promise.
-import init, { setCatalogBase } from './dist/hitforms.js';
+import init from './dist/hitforms.js';
 
 let ready;
 
@@ -9,7 +9,7 @@ export function defineElements(options) {
     typeof options === 'string' || options instanceof URL ? { wasmUrl: options } : options ?? {};
   return (ready ??= init(wasmUrl ? { module_or_path: wasmUrl } : undefined).then(() => {
     // The language files sit in dist/i18n/ unless the page says otherwise.
-    setCatalogBase(String(catalogs ?? new URL('./dist/i18n/', import.meta.url)));
+    customElements.get('hitforms-form').catalogs = String(catalogs ?? new URL('./dist/i18n/', import.meta.url));
   }));
 }
 

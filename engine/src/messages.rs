@@ -143,6 +143,13 @@ fn lookup(catalog: Catalog, key: &str) -> Option<&'static str> {
 
 /// Fills `{name}` placeholders; an unknown name is left as written.
 pub fn interpolate(template: &str, issue: &Issue) -> String {
+    fill(template, &|name| issue.params.get(name))
+}
+
+/// Fills `{name}` placeholders with what `param` answers (strings as they
+/// are, other values as compact JSON); an unknown name is left as written.
+/// Also used by the widgets for their UI strings.
+pub fn fill<'v>(template: &str, param: &dyn Fn(&str) -> Option<&'v Value>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -151,7 +158,7 @@ pub fn interpolate(template: &str, issue: &Issue) -> String {
         match after.find('}') {
             Some(close) => {
                 let name = &after[..close];
-                match issue.params.get(name) {
+                match param(name) {
                     Some(Value::String(s)) => out.push_str(s),
                     // Compact JSON, as `Display` writes it (without linking its
                     // pretty form).

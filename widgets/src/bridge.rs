@@ -37,6 +37,16 @@ pub fn parse_data_attribute(attr: Option<&str>) -> Value {
     }
 }
 
+/// A JSON object of `pairs`, built directly (`json!` serializes each
+/// value through serde, which links a serializer per value type).
+pub fn object(pairs: Vec<(&str, Value)>) -> Value {
+    let mut map = serde_json::Map::new();
+    for (k, v) in pairs {
+        map.insert(k.to_owned(), v);
+    }
+    Value::Object(map)
+}
+
 /// Dispatches the CustomEvent `name` (bubbling, crossing the shadow
 /// boundary) with `detail` as a plain JS value.
 pub fn dispatch(host: &HtmlElement, name: &str, detail: &Value) {

@@ -82,7 +82,8 @@ pub fn FormElement(
             </div>
         }
         .into_any(),
-        Load::Ready if shared.session.readonly() => crate::element::document(&shared, &lang),
+        // Read-only: the session renders the document (element/document.rs).
+        Load::Ready if shared.session.readonly() => ().into_any(),
         Load::Ready => view! { <FormView shared=shared.clone() lang=lang.clone() /> }.into_any(),
     }
 }

@@ -9,7 +9,7 @@
 //! The current catalog is per page (thread-local): the language last chosen
 //! by any form applies to all forms of the page.
 
-use hitforms_engine::{Issue, Template};
+use hitforms_engine::Issue;
 use std::cell::{Cell, RefCell};
 
 /// The English UI catalog, sorted by key (looked up by binary search).
@@ -29,30 +29,25 @@ const ENGLISH: &[(&str, &str)] = &[
     ("doc.no", "No"),
     ("doc.yes", "Yes"),
     ("draft.clear", "Clear draft"),
-    (
-        "draft.clear_confirm",
-        "Remove your draft from this device and empty the form? Export your data first if you need it.",
-    ),
+    ("draft.clear_confirm", "Remove your draft from this device and empty the form?"),
     ("draft.cleared", "The draft was removed from this device."),
     (
         "draft.migrated",
-        "Your draft was saved for version {old} of this form, which is now version {new}. It was restored: check every section; values that no longer fit are kept and marked.",
+        "Your draft of version {old} was restored into version {new} of this form: check every section (values that no longer fit are kept and marked).",
     ),
     ("draft.off", "Automatic saving is off: export your data to keep it."),
-    (
-        "draft.read_failed",
-        "The draft saved on this device could not be read ({detail}). It is left untouched.",
-    ),
+    ("draft.read_failed", "The draft on this device could not be read ({detail}); it is kept."),
     ("draft.restored", "Your draft saved {time} was restored."),
-    (
-        "draft.save_failed",
-        "Your changes could not be saved on this device ({detail}). Export your data to keep it.",
-    ),
+    ("draft.save_failed", "Not saved on this device ({detail}). Export your data to keep it."),
     ("draft.saved", "Draft saved on this device at {time}."),
     ("draft.saving", "Saving the draft…"),
     ("draft.unsaved", "Changes not saved yet."),
     ("form.config_problems", "The call configuration has problems:"),
     ("form.config_unloadable", "The call configuration could not be loaded from {url}."),
+    (
+        "form.config_unsupported",
+        "This build of the form cannot apply a call configuration (the config attribute).",
+    ),
     ("form.loading", "Loading the form…"),
     ("form.no_template", "This form has no template attribute."),
     ("form.template_problems", "The form template has problems:"),
@@ -64,11 +59,11 @@ const ENGLISH: &[(&str, &str)] = &[
 /// EU languages is adding `i18n/<code>.json` and its code here.
 pub const SHIPPED: &[&str] = &["de", "fr"];
 
-/// A catalog read from a language file: sorted `(key, text)` pairs.
+/// A catalog read from a language file: its JSON as read (looked up by key
+/// in serde_json's sorted map; no copy into other structures).
 struct Catalog {
     lang: String,
-    ui: Vec<(String, String)>,
-    messages: Vec<(String, String)>,
+    json: serde_json::Value,
 }
 
 thread_local! {
@@ -78,15 +73,15 @@ thread_local! {
     static CURRENT: Cell<Option<&'static Catalog>> = const { Cell::new(None) };
 }
 
-fn find<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    let at = pairs.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
-    Some(&pairs[at].1)
+/// The text under `part` (`ui` or `messages`) and `key` of a catalog.
+fn find<'a>(catalog: &'a Catalog, part: &str, key: &str) -> Option<&'a str> {
+    catalog.json.get(part)?.get(key)?.as_str()
 }
 
 /// The UI string for `key` in the current language, else English, else the
 /// key itself (a missing string is visible, never a blank).
 pub fn ui(key: &str) -> &str {
-    if let Some(text) = CURRENT.get().and_then(|c| find(&c.ui, key)) {
+    if let Some(text) = CURRENT.get().and_then(|c| find(c, "ui", key)) {
         return text;
     }
     match ENGLISH.binary_search_by(|(k, _)| (*k).cmp(key)) {
@@ -97,31 +92,22 @@ pub fn ui(key: &str) -> &str {
 
 /// [`ui`] with its `{name}` placeholders filled.
 pub fn ui_with(key: &str, params: &[(&str, &str)]) -> String {
-    let mut text = ui(key).to_owned();
-    for (name, value) in params {
-        text = text.replace(&format!("{{{name}}}"), value);
-    }
-    text
+    let values: Vec<(&str, serde_json::Value)> =
+        params.iter().map(|(k, v)| (*k, serde_json::Value::from(*v))).collect();
+    hitforms_engine::messages::fill(ui(key), &|name| {
+        values.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+    })
 }
 
-/// An engine issue's message in the current language (a template rule's
-/// own message from the template).
-pub fn message(template: &Template, issue: &Issue) -> String {
-    let lang = current();
-    let cat = CURRENT.get();
-    template.message_with(issue, &lang, &|key| cat.and_then(|c| find(&c.messages, key)))
-}
-
-/// An engine issue's message in the current language, without the
-/// template (a template rule's code is shown bare: use [`message`] there).
+/// An engine issue's message in the current language. (A template rule's
+/// own message is in the template: when the widget gets the expression
+/// language, and with it rules, `Template::message_with` gives it.)
 pub fn issue_text(issue: &Issue) -> String {
     let cat = CURRENT.get();
-    hitforms_engine::messages::message_with(&|key| cat.and_then(|c| find(&c.messages, key)), issue)
-}
-
-/// The current UI language code (`en` when English).
-pub fn current() -> String {
-    CURRENT.get().map_or_else(|| "en".to_owned(), |c| c.lang.clone())
+    hitforms_engine::messages::message_with(
+        &|key| cat.and_then(|c| find(c, "messages", key)),
+        issue,
+    )
 }
 
 /// Makes `lang` the current language, fetching its catalog the first time
@@ -135,7 +121,7 @@ pub async fn use_language(lang: &str, base: &str) {
     let cached = LOADED.with_borrow(|l| l.iter().copied().find(|c| c.lang == lang));
     let catalog = match cached {
         Some(c) => Some(c),
-        None => match crate::source::fetch_text(&format!("{base}{lang}.json")).await {
+        None => match crate::drafts::fetch_text(&format!("{base}{lang}.json")).await {
             Ok(text) => match parse(lang, &text) {
                 Some(c) => {
                     let c: &'static Catalog = Box::leak(Box::new(c));
@@ -159,15 +145,9 @@ fn warn(lang: &str, why: &str) -> Option<&'static Catalog> {
 /// Reads a language file: `{"ui": {key: text}, "messages": {code: text}}`.
 fn parse(lang: &str, text: &str) -> Option<Catalog> {
     let json: serde_json::Value = serde_json::from_str(text).ok()?;
-    // serde_json's map is sorted by key: the pairs come out sorted.
-    let pairs = |name: &str| -> Option<Vec<(String, String)>> {
-        json.get(name)?
-            .as_object()?
-            .iter()
-            .map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
-            .collect()
-    };
-    Some(Catalog { lang: lang.to_owned(), ui: pairs("ui")?, messages: pairs("messages")? })
+    let usable =
+        ["ui", "messages"].iter().all(|part| json.get(part).is_some_and(|p| p.is_object()));
+    usable.then(|| Catalog { lang: lang.to_owned(), json })
 }
 
 /// Reads a language file as if fetched (the browser tests have no server

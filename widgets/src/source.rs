@@ -5,12 +5,16 @@
 
 use crate::element::Session;
 use crate::i18n::{issue_text, ui, ui_with};
-use hitforms_engine::config::{Config, Step};
-use hitforms_engine::{FormState, Setup, Template};
+#[cfg(feature = "config")]
+use hitforms_engine::Setup;
+#[cfg(feature = "config")]
+use hitforms_engine::config::Config;
+use hitforms_engine::config::Step;
+use hitforms_engine::{FormState, Template};
 use serde_json::Value;
+#[cfg(feature = "config")]
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// A summary and the detail lines of why a form could not be shown.
 pub type LoadError = (String, Vec<String>);
@@ -25,18 +29,46 @@ pub async fn load_form(
     let settings = session.settings();
     crate::i18n::use_language(&settings.lang, &crate::element::catalog_base()).await;
     let template = load_template(source).await?;
-    let setup = match settings.config.as_deref() {
+    let data = session.starting_data(&template, data).await;
+    let form = with_config(template, data, settings.config.as_deref(), settings.step).await?;
+    session.loaded(&form);
+    Ok(form)
+}
+
+/// The form state, with the call configuration `config` names at `step`.
+#[cfg(feature = "config")]
+async fn with_config(
+    template: Template,
+    data: Value,
+    config: Option<&str>,
+    step: Step,
+) -> Result<FormState, LoadError> {
+    let setup = match config {
         Some(config) => Setup {
             code_lists: None,
-            config: Some((Arc::new(load_config(config, &template).await?), settings.step)),
+            config: Some((Arc::new(load_config(config, &template).await?), step)),
         },
         None => Setup::default(),
     };
-    let data = session.starting_data(&template, data).await;
-    let form = FormState::new_with(template, data, setup)
-        .map_err(|issue| (ui("form.unusable_data").to_owned(), vec![issue_text(&issue)]))?;
-    session.loaded(&form);
-    Ok(form)
+    FormState::new_with(template, data, setup)
+        .map_err(|issue| (ui("form.unusable_data").to_owned(), vec![issue_text(&issue)]))
+}
+
+/// The form state; this build cannot apply a call configuration (the
+/// `config` feature is off: docs/decisions.md), so a `config` attribute is
+/// refused with a clear message rather than ignored.
+#[cfg(not(feature = "config"))]
+async fn with_config(
+    template: Template,
+    data: Value,
+    config: Option<&str>,
+    _step: Step,
+) -> Result<FormState, LoadError> {
+    if config.is_some() {
+        return Err((ui("form.config_unsupported").to_owned(), Vec::new()));
+    }
+    FormState::new(template, data)
+        .map_err(|issue| (ui("form.unusable_data").to_owned(), vec![issue_text(&issue)]))
 }
 
 /// The text an attribute names: itself when it is inline JSON, else the
@@ -45,7 +77,9 @@ async fn text_of(source: &str, unloadable: &str) -> Result<String, LoadError> {
     if source.starts_with('{') {
         return Ok(source.to_owned());
     }
-    fetch_text(source).await.map_err(|e| (ui_with(unloadable, &[("url", source)]), vec![e]))
+    crate::drafts::fetch_text(source)
+        .await
+        .map_err(|e| (ui_with(unloadable, &[("url", source)]), vec![e]))
 }
 
 /// Loads and strictly checks the template; every problem is reported.
@@ -62,6 +96,7 @@ pub async fn load_template(source: &str) -> Result<Template, LoadError> {
 }
 
 /// Loads and strictly checks a call configuration against the template.
+#[cfg(feature = "config")]
 async fn load_config(source: &str, template: &Template) -> Result<Config, LoadError> {
     let text = text_of(source.trim(), "form.config_unloadable").await?;
     let config = Config::load(&text, &template.visibility, &template.parameters);
@@ -78,21 +113,6 @@ async fn load_config(source: &str, template: &Template) -> Result<Config, LoadEr
 /// The `step` attribute: `1` or `2`; anything else is step 2 (the full form).
 pub fn parse_step(attr: Option<&str>) -> Step {
     attr.and_then(Step::parse).unwrap_or(Step::Two)
-}
-
-/// GETs `url` (relative to the page) as text; a failure says why.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| describe(&e))?;
-    let response: web_sys::Response =
-        response.dyn_into().map_err(|_| "not a response".to_owned())?;
-    if !response.ok() {
-        return Err(format!("HTTP {} {}", response.status(), response.status_text()));
-    }
-    let text = JsFuture::from(response.text().map_err(|e| describe(&e))?)
-        .await
-        .map_err(|e| describe(&e))?;
-    text.as_string().ok_or_else(|| "the response is not text".to_owned())
 }
 
 /// The message of a JS error value.

@@ -151,6 +151,7 @@ async fn validate_shows_every_error_and_data_survives_a_language_switch() {
     }
     let root = el.shadow_root().unwrap();
     assert_eq!(text(&root, "label[for=hf-acronym]"), "Projektakronym *");
+    assert_eq!(text(&root, ".hf-tools button"), "Daten exportieren (JSON)", "UI strings too");
     assert_eq!(
         find(&root, "#hf-duration").unwrap().dyn_into::<HtmlInputElement>().unwrap().value(),
         "7"
@@ -185,13 +186,13 @@ async fn a_broken_template_is_reported_with_every_problem() {
         tick().await;
     }
     let root = el.shadow_root().unwrap();
-    let alert = text(&root, "[role=alert]");
+    let alert = text(&root, ".hf-problem");
     assert!(alert.contains("/sections/0/fields/0/kind: Unknown field kind \"slider\"."), "{alert}");
     assert!(alert.contains("/sections/0/fields/1: The property \"kind\" is missing."), "{alert}");
     assert!(find(&root, "b").is_none(), "template text is never parsed as HTML");
     el.remove();
     assert!(
-        el.shadow_root().unwrap().query_selector("[role=alert]").unwrap().is_none(),
+        el.shadow_root().unwrap().query_selector(".hf-problem").unwrap().is_none(),
         "unmounted on disconnect"
     );
 }
@@ -244,7 +245,7 @@ async fn a_template_with_expressions_is_refused_by_this_build_with_a_clear_messa
     for _ in 0..10 {
         tick().await;
     }
-    let alert = text(&el.shadow_root().unwrap(), "[role=alert]");
+    let alert = text(&el.shadow_root().unwrap(), ".hf-problem");
     assert!(
         alert.contains("/sections/0/fields/0/visible: This build cannot evaluate expressions"),
         "{alert}"

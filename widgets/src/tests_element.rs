@@ -112,9 +112,7 @@ async fn a_draft_of_another_version_is_restored_with_a_message() {
     assert_eq!(value_of(&el, "#hf-acronym"), "OLD");
     let notice = text(&root, ".hf-notice");
     assert!(
-        notice.starts_with(
-            "Your draft was saved for version 1 of this form, which is now version 2."
-        ),
+        notice.starts_with("Your draft of version 1 was restored into version 2 of this form"),
         "{notice}"
     );
     call(&el, "reset").await;
@@ -218,7 +216,12 @@ async fn import(el: &HtmlElement, name: &str, contents: &str) {
     let transfer = web_sys::DataTransfer::new().unwrap();
     transfer.items().add_with_file(&file).unwrap();
     input.set_files(transfer.files().as_ref());
-    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    // A real `change` bubbles (the bar listens on its root).
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
     for _ in 0..10 {
         tick().await;
     }

@@ -11,30 +11,39 @@
 
 mod bar;
 
-pub use bar::DraftBar;
+pub use bar::{Bar, import};
 
 use crate::source::describe;
-use serde_json::{Value, json};
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen(module = "/src/drafts/store.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = storageKind)]
-    fn storage_kind() -> js_sys::Promise;
-    #[wasm_bindgen(js_name = draftGet)]
-    fn draft_get(key: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = draftFind)]
+    fn draft_find(key: &str, prefix: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = draftPut)]
     fn draft_put(key: &str, text: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = draftDelete)]
-    fn draft_delete(key: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = draftKeys)]
-    fn draft_keys(prefix: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = draftClear)]
+    fn draft_clear(prefix: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = fetchText)]
+    fn fetch_text_js(url: &str) -> js_sys::Promise;
+    /// The time now, ISO 8601.
+    fn now() -> String;
+    /// An ISO time as local date and time text in language `lang`.
+    #[wasm_bindgen(js_name = localTime)]
+    pub fn local_time(iso: &str, lang: &str) -> String;
     /// Offers a text as a file download.
     pub fn download(name: &str, text: &str);
     /// The chosen file of a file input, as `[name, text]`, or `null`.
     #[wasm_bindgen(js_name = readChosen)]
     pub fn read_chosen(input: &web_sys::HtmlInputElement) -> js_sys::Promise;
+}
+
+/// GETs `url` (relative to the page) as text; a failure says why.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let text = settle(fetch_text_js(url)).await?;
+    text.as_string().ok_or_else(|| "the response is not text".to_owned())
 }
 
 /// Awaits a promise of `store.js`; a rejection becomes its reason, as text.
@@ -68,35 +77,21 @@ pub enum Found {
 /// another version.
 pub async fn find(id: &str, version: &str) -> Found {
     let here = key(id, version);
-    match settle(draft_get(&here)).await {
+    let found = match settle(draft_find(&here, &prefix(id))).await {
+        Ok(found) if found.is_object() => js_sys::Array::from(&found),
+        Ok(_) => return Found::Nothing,
         Err(why) => return Found::Unreadable(why),
-        Ok(text) => {
-            if let Some(text) = text.as_string() {
-                return match read(&text) {
-                    Some((data, saved, _)) => Found::Same(data, saved),
-                    None => {
-                        // Kept under another key: the next save must not overwrite it.
-                        let aside = format!("{here}~unreadable-{}", js_sys::Date::now());
-                        let _ = settle(draft_put(&aside, &text)).await;
-                        Found::Unreadable(format!("kept as {aside}"))
-                    }
-                };
-            }
+    };
+    let text = found.get(1).as_string().unwrap_or_default();
+    match (read(&text), found.get(0).is_truthy()) {
+        (Some((data, saved, _)), true) => Found::Same(data, saved),
+        (Some((data, _, from)), false) => Found::Other(data, from),
+        (None, _) => {
+            // Kept under another key: the next save must not overwrite it.
+            let aside = format!("{here}~unreadable-{}", now());
+            let _ = settle(draft_put(&aside, &text)).await;
+            Found::Unreadable(format!("kept as {aside}"))
         }
-    }
-    let Ok(keys) = settle(draft_keys(&prefix(id))).await else { return Found::Nothing };
-    let mut newest: Option<(Value, String, String)> = None;
-    for other in js_sys::Array::from(&keys).iter().filter_map(|k| k.as_string()) {
-        let Ok(text) = settle(draft_get(&other)).await else { continue };
-        if let Some((data, saved, from)) = text.as_string().as_deref().and_then(read)
-            && newest.as_ref().is_none_or(|(_, s, _)| saved > *s)
-        {
-            newest = Some((data, saved, from));
-        }
-    }
-    match newest {
-        Some((data, _, from)) => Found::Other(data, from),
-        None => Found::Nothing,
     }
 }
 
@@ -111,19 +106,19 @@ fn read(text: &str) -> Option<(Value, String, String)> {
 /// Stores `data` as the draft of template `id` at `version`; returns the
 /// save time (ISO) and where it went (`indexeddb` or `localstorage`).
 pub async fn save(id: &str, version: &str, data: &Value) -> Result<(String, String), String> {
-    let saved: String = js_sys::Date::new_0().to_iso_string().into();
-    let record = json!({"template": id, "version": version, "savedAt": saved, "data": data});
+    let saved = now();
+    let record = crate::bridge::object(vec![
+        ("template", id.into()),
+        ("version", version.into()),
+        ("savedAt", saved.as_str().into()),
+        ("data", data.clone()),
+    ]);
     let text = serde_json::to_string(&record).map_err(|e| e.to_string())?;
-    settle(draft_put(&key(id, version), &text)).await?;
-    let kind = settle(storage_kind()).await?.as_string().unwrap_or_default();
-    Ok((saved, kind))
+    let kind = settle(draft_put(&key(id, version), &text)).await?;
+    Ok((saved, kind.as_string().unwrap_or_default()))
 }
 
 /// Removes every draft of the form `id` (all versions, and drafts kept aside).
 pub async fn clear(id: &str) -> Result<(), String> {
-    let keys = settle(draft_keys(&prefix(id))).await?;
-    for key in js_sys::Array::from(&keys).iter().filter_map(|k| k.as_string()) {
-        settle(draft_delete(&key)).await?;
-    }
-    Ok(())
+    settle(draft_clear(&prefix(id))).await.map(|_| ())
 }

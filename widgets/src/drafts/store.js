@@ -1,9 +1,4 @@
-// Drafts on this device and data files: the small part of drafts that is
-// easier and smaller in JS than through web-sys bindings (docs/decisions.md).
-// Drafts are JSON texts by key in IndexedDB (database "hitforms", store
-// "drafts"), or in localStorage where IndexedDB is absent or refused. Every
-// storage function returns a promise that rejects with the reason (quota,
-// private mode…), so that the widget shows it instead of losing it.
+// Drafts in IndexedDB, else localStorage; files; fetch (docs/decisions.md).
 
 const STORE = 'drafts';
 let opened;
@@ -33,33 +28,49 @@ function run(mode, act, fallback) {
   });
 }
 
-/** Where drafts go: "indexeddb" or "localstorage". */
-export function storageKind() {
-  return database().then((db) => (db ? 'indexeddb' : 'localstorage'));
-}
 
-/** The draft text under `key`, or null. */
 export function draftGet(key) {
   return run('readonly', (s) => s.get(key), (ls) => ls.getItem(key));
 }
 
-/** Stores the draft text under `key`. */
 export function draftPut(key, text) {
-  return run('readwrite', (s) => s.put(text, key), (ls) => ls.setItem(key, text));
+  return run('readwrite', (s) => s.put(text, key), (ls) => ls.setItem(key, text))
+    .then(() => database()).then((db) => (db ? 'indexeddb' : 'localstorage'));
 }
 
-/** Removes the draft under `key`. */
-export function draftDelete(key) {
+function draftDelete(key) {
   return run('readwrite', (s) => s.delete(key), (ls) => ls.removeItem(key));
 }
 
-/** Every key that starts with `prefix`. */
-export function draftKeys(prefix) {
+export async function draftClear(prefix) {
+  for (const key of await draftKeys(prefix)) await draftDelete(key);
+}
+
+function draftKeys(prefix) {
   const mine = (keys) => keys.map(String).filter((k) => k.startsWith(prefix));
   return run('readonly', (s) => s.getAllKeys(), (ls) => Object.keys(ls)).then(mine);
 }
 
-/** Offers `text` as a download named `name` (a JSON file). */
+// [true, text] under `key`, else [false, text] of the newest readable draft
+// of another version (key starting with `prefix`), else null.
+export async function draftFind(key, prefix) {
+  const text = await draftGet(key);
+  if (text != null) return [true, text];
+  let best = null;
+  let when = '';
+  for (const other of await draftKeys(prefix)) {
+    const found = await draftGet(other);
+    try {
+      const saved = JSON.parse(found).savedAt;
+      if (typeof saved === 'string' && saved > when) [best, when] = [found, saved];
+    } catch {}
+  }
+  return best == null ? null : [false, best];
+}
+
+export const now = () => new Date().toISOString();
+export const localTime = (iso, lang) => new Date(iso).toLocaleString(lang);
+
 export function download(name, text) {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
@@ -67,7 +78,13 @@ export function download(name, text) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** The chosen file of a file input as [name, text]; null when none is chosen. */
+export async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
+  return response.text();
+}
+
+// The chosen file of a file input as [name, text], or null.
 export function readChosen(input) {
   const file = input.files && input.files[0];
   input.value = '';

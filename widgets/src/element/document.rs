@@ -4,153 +4,123 @@
 //! (style.css's `@media print`). What each field shows is the engine's
 //! view; the values come from the data document.
 
-use crate::form_view::Shared;
+use super::dom::{add, add_text, set};
 use crate::i18n::{ui, ui_with};
-use hitforms_engine::{FieldKind, FormState, Group, Item, pointer_push};
-use leptos::prelude::*;
+use hitforms_engine::{Field, FieldKind, FormState, Group, Item, pointer_push};
 use serde_json::Value;
+use web_sys::Element;
 
-/// The whole form as a document, labels in `lang`.
-pub fn document(shared: &Shared, lang: &str) -> AnyView {
-    let Some(sections) = shared.with_form(|form| {
-        let t = form.template();
-        let data = form.data();
-        let title = t.title.get(lang).to_owned();
-        let sections: Vec<AnyView> = t
-            .sections
-            .iter()
-            .map(|section| {
-                let items: Vec<AnyView> = section
-                    .items
-                    .iter()
-                    .filter_map(|item| match item {
-                        Item::Field(slot) => {
-                            let field = t.root.fields.get(*slot)?;
-                            field_view(form, &data, field, &pointer_push("", &field.id), lang)
-                        }
-                        Item::Static(text) => Some(
-                            view! { <p class="hf-static">{text.get(lang).to_owned()}</p> }
-                                .into_any(),
-                        ),
-                    })
-                    .collect();
-                let title = section.title.get(lang).to_owned();
-                view! {
-                    <section class="hf-doc-section" part="section">
-                        <h3>{title}</h3>
-                        <dl>{items}</dl>
-                    </section>
+/// Renders the whole form as a document into `into`, labels in `lang`.
+pub fn render(form: &FormState, lang: &str, into: &Element) {
+    let t = form.template();
+    let data = form.data();
+    let article = add(into, "article", "hf-document");
+    set(&article, "part", "document");
+    add_text(&article, "h2", "", t.title.get(lang));
+    for section in &t.sections {
+        let block = add(&article, "section", "hf-doc-section");
+        set(&block, "part", "section");
+        add_text(&block, "h3", "", section.title.get(lang));
+        for item in &section.items {
+            match item {
+                Item::Field(slot) => {
+                    if let Some(f) = t.root.fields.get(*slot) {
+                        field(form, &data, f, &pointer_push("", &f.id), lang, &block);
+                    }
                 }
-                .into_any()
-            })
-            .collect();
-        view! {
-            <article class="hf-document" part="document">
-                <h2>{title}</h2>
-                {sections}
-            </article>
+                Item::Static(text) => {
+                    add_text(&block, "p", "hf-static", text.get(lang));
+                }
+            }
         }
-        .into_any()
-    }) else {
-        return ().into_any();
-    };
-    sections
+    }
 }
 
 /// The fields of a record at `base`.
-fn record(form: &FormState, data: &Value, group: &Group, base: &str, lang: &str) -> Vec<AnyView> {
-    group
-        .fields
-        .iter()
-        .filter_map(|f| field_view(form, data, f, &pointer_push(base, &f.id), lang))
-        .collect()
+fn record(form: &FormState, data: &Value, group: &Group, base: &str, lang: &str, into: &Element) {
+    for f in &group.fields {
+        field(form, data, f, &pointer_push(base, &f.id), lang, into);
+    }
 }
 
 /// One field: a label/value pair, or a titled block for a group or list.
-fn field_view(
-    form: &FormState,
-    data: &Value,
-    field: &hitforms_engine::Field,
-    pointer: &str,
-    lang: &str,
-) -> Option<AnyView> {
-    let view = form.view(pointer, lang).filter(|v| v.visible)?;
-    let label = view.label.clone();
-    let block = |label: String, inner: Vec<AnyView>| {
-        view! {
-            <div class="hf-doc-group">
-                <h4>{label}</h4>
-                <dl>{inner}</dl>
-            </div>
-        }
-        .into_any()
-    };
-    let value = data.pointer(pointer).unwrap_or(&Value::Null);
-    let shown: AnyView = match &field.kind {
+fn field(form: &FormState, data: &Value, f: &Field, pointer: &str, lang: &str, into: &Element) {
+    let Some(view) = form.view(pointer, lang).filter(|v| v.visible) else { return };
+    match &f.kind {
         FieldKind::Group(inner) => {
-            return Some(block(label, record(form, data, inner, pointer, lang)));
+            let block = add(into, "div", "hf-doc-group");
+            add_text(&block, "h4", "", &view.label);
+            record(form, data, inner, pointer, lang, &block);
+            return;
         }
         FieldKind::Repeat(repeat) => {
-            let items = (0..view.items.unwrap_or(0)).map(|i| {
-                let base = pointer_push(pointer, &i.to_string());
+            let block = add(into, "div", "hf-doc-group");
+            add_text(&block, "h4", "", &view.label);
+            for i in 0..view.items.unwrap_or(0) {
+                let item = add(&block, "div", "hf-doc-group");
                 let number = (i + 1).to_string();
-                let title = ui_with("doc.item", &[("label", &label), ("number", &number)]);
-                block(title, record(form, data, &repeat.item, &base, lang))
-            });
-            return Some(block(label.clone(), items.collect()));
+                let title = ui_with("doc.item", &[("label", &view.label), ("number", &number)]);
+                add_text(&item, "h4", "", &title);
+                let base = pointer_push(pointer, &i.to_string());
+                record(form, data, &repeat.item, &base, lang, &item);
+            }
+            return;
         }
-        FieldKind::Multilingual { .. } if view.parts.iter().all(|p| p.text.is_empty()) => {
-            text(String::new())
+        _ => {}
+    }
+    let pair = add(into, "dl", "hf-doc-field");
+    set(&pair, "data-field", &view.id);
+    add_text(&pair, "dt", "", &view.label);
+    let dd = add(&pair, "dd", "");
+    let value = data.pointer(pointer).unwrap_or(&Value::Null);
+    let shown = match &f.kind {
+        FieldKind::Multilingual { .. } => {
+            let mut any = false;
+            for part in view.parts.iter().filter(|p| !p.text.is_empty()) {
+                let code = part.language.clone().unwrap_or_default();
+                let p = add(&dd, "p", "hf-doc-text");
+                set(&p, "lang", &code.to_ascii_lowercase());
+                add_text(&p, "span", "hf-doc-lang", &code);
+                add_text(&p, "span", "", &format!(" {}", part.text));
+                any = true;
+            }
+            if any {
+                return;
+            }
+            String::new()
         }
-        FieldKind::Multilingual { .. } => view
-            .parts
-            .iter()
-            .filter(|p| !p.text.is_empty())
-            .map(|p| {
-                let code = p.language.clone().unwrap_or_default();
-                view! {
-                    <p class="hf-doc-text" lang=code.to_ascii_lowercase()>
-                        <span class="hf-doc-lang">{code.clone()}</span>" "{p.text.clone()}
-                    </p>
-                }
-                .into_any()
-            })
-            .collect::<Vec<_>>()
-            .into_any(),
-        FieldKind::Bool => text(match value {
+        FieldKind::Bool => match value {
             Value::Bool(true) => ui("doc.yes").to_owned(),
             Value::Bool(false) => ui("doc.no").to_owned(),
             _ => String::new(),
-        }),
+        },
         FieldKind::Select(_) | FieldKind::MultiSelect { .. } => {
             let option = |code: &Value| {
-                let code = code.as_str().map_or_else(|| code.to_string(), str::to_owned);
+                let code = code
+                    .as_str()
+                    .map_or_else(|| serde_json::to_string(code).unwrap_or_default(), str::to_owned);
                 view.options.iter().find(|(c, _)| *c == code).map_or(code, |(_, l)| l.clone())
             };
-            text(match value {
-                Value::Array(codes) => codes.iter().map(option).collect::<Vec<_>>().join("; "),
+            match value {
+                Value::Array(codes) => {
+                    let mut all = String::new();
+                    for code in codes {
+                        if !all.is_empty() {
+                            all.push_str("; ");
+                        }
+                        all.push_str(&option(code));
+                    }
+                    all
+                }
                 Value::Null => String::new(),
                 one => option(one),
-            })
+            }
         }
-        _ => text(view.parts.first().map(|p| p.text.clone()).unwrap_or_default()),
+        _ => view.parts.first().map(|p| p.text.clone()).unwrap_or_default(),
     };
-    Some(
-        view! {
-            <div class="hf-doc-field" data-field=view.id.clone()>
-                <dt>{label}</dt>
-                <dd>{shown}</dd>
-            </div>
-        }
-        .into_any(),
-    )
-}
-
-/// A value as text; "not filled in" when empty.
-fn text(value: String) -> AnyView {
-    if value.is_empty() {
-        view! { <span class="hf-doc-empty">{ui("doc.empty")}</span> }.into_any()
+    if shown.is_empty() {
+        add_text(&dd, "span", "hf-doc-empty", ui("doc.empty"));
     } else {
-        view! { <p class="hf-doc-text">{value}</p> }.into_any()
+        add_text(&dd, "p", "hf-doc-text", &shown);
     }
 }

@@ -4,16 +4,15 @@
 //! the mount returns. docs/embedding.md is the reference of the API.
 
 mod document;
+pub(crate) mod dom;
 mod session;
 
-pub use document::document;
-pub use session::{Notice, Save, Session, Settings};
+pub use session::{Save, Session, Settings, Work};
 
-use crate::bridge::{dispatch, js_to_json, json_to_js, parse_data_attribute};
-use crate::drafts::DraftBar;
+use crate::bridge::{dispatch, js_to_json, json_to_js, object, parse_data_attribute};
 use crate::form_view::{FormElement, Shared};
 use leptos::prelude::*;
-use serde_json::{Value, json};
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
@@ -25,16 +24,14 @@ extern "C" {
     fn adopt_styles(root: &ShadowRoot, css: &str);
     #[wasm_bindgen(js_name = catalogBase)]
     fn catalog_base_js() -> String;
-    #[wasm_bindgen(js_name = setCatalogBase)]
-    fn set_catalog_base_js(url: &str);
-}
-
-/// Sets where the language files (`<lang>.json`) are fetched from, a URL
-/// ending in `/` (default: `i18n/` next to `hitforms.js`). For bundlers
-/// that move the module away from its `i18n/` folder.
-#[wasm_bindgen(js_name = setCatalogBase)]
-pub fn set_catalog_base(url: &str) {
-    set_catalog_base_js(url);
+    /// Mounts the element again with `data` and a notice (`_mount`).
+    pub fn remount(host: &HtmlElement, data: &JsValue, note: &str);
+    /// Calls the handle's `ask(7)` after `ms` without another call (a
+    /// negative `ms` cancels).
+    pub fn later(host: &HtmlElement, ms: i32);
+    /// Resolves the promise `reset()` or `saveDraft()` returned.
+    #[wasm_bindgen(js_name = workDone)]
+    pub fn work_done(host: &HtmlElement);
 }
 
 /// The default theme (CSS custom properties, WCAG AA contrast) and the print styles.
@@ -53,8 +50,9 @@ pub fn define_form_element() {
     mount.forget();
 }
 
-/// Where the language files are: `setCatalogBase`'s URL, else `i18n/` next
-/// to the wasm-bindgen module (shim.js works it out from its own URL).
+/// Where the language files are: what the page set as the element class's
+/// `catalogs`, else `i18n/` next to the wasm-bindgen module (shim.js works
+/// it out from its own URL).
 pub fn catalog_base() -> String {
     catalog_base_js()
 }
@@ -66,66 +64,34 @@ pub struct FormHandle {
     shared: Shared,
 }
 
+/// What the element's properties and methods ask the handle (shim.js):
+/// one exported method, so that the wasm and its JS glue carry one entry
+/// point instead of one per member.
 #[wasm_bindgen]
 impl FormHandle {
-    /// The data document, or `null` before the template loaded.
-    pub fn data(&self) -> JsValue {
-        self.shared.data().map(|d| json_to_js(&d)).unwrap_or(JsValue::NULL)
-    }
-
-    /// Whether the form has no error.
-    pub fn valid(&self) -> bool {
-        self.shared.valid()
-    }
-
-    /// Every current finding as `{path, code, params, severity, message}`,
-    /// message in the UI language; `[]` before the template loaded.
-    pub fn errors(&self) -> JsValue {
-        json_to_js(&Value::Array(errors(&self.shared)))
-    }
-
-    /// Shows every error (as after a submit attempt), dispatches
-    /// `hitforms-validate`; returns validity.
-    pub fn validate(&self) -> bool {
-        self.shared.show_all_errors();
-        let valid = self.shared.valid();
-        let detail = json!({ "valid": valid, "errors": errors(&self.shared) });
-        if let Some(host) = self.shared.session.host() {
-            dispatch(&host, "hitforms-validate", &detail);
+    /// `what`: 0 `data` (or `null` before the template loaded), 1 `valid`,
+    /// 2 `errors`, 3 `validate()` (shows every error, fires
+    /// `hitforms-validate`, returns validity), 4 `submit()`, 5 whether there
+    /// are changes not saved on this device nor exported, 6 draft work, which
+    /// ends by calling shim.js's `workDone`: with `clear`, removing this
+    /// form's drafts and starting over from the `data` attribute
+    /// (`reset()`), else saving now (`saveDraft()`); 7 the draft's save
+    /// after the pause in typing (shim.js's `later`).
+    pub fn ask(&self, what: u32, clear: bool) -> JsValue {
+        let shared = &self.shared;
+        match what {
+            0 => shared.data().map(|d| json_to_js(&d)).unwrap_or(JsValue::NULL),
+            1 => shared.valid().into(),
+            2 => json_to_js(&Value::Array(errors(shared))),
+            3 => validate(shared).into(),
+            4 => submit(shared).into(),
+            5 => shared.session.dirty().into(),
+            _ => {
+                let work = if what == 6 && clear { Work::Clear } else { Work::Save };
+                shared.session.work(work);
+                JsValue::UNDEFINED
+            }
         }
-        valid
-    }
-
-    /// Validates; when the form is valid, dispatches `hitforms-submit` with
-    /// the data. Returns validity.
-    pub fn submit(&self) -> bool {
-        submit(&self.shared)
-    }
-
-    /// Whether there are changes not yet saved on this device (nor exported).
-    pub fn dirty(&self) -> bool {
-        self.shared.session.dirty()
-    }
-
-    /// Removes this form's drafts from the device and starts over from the
-    /// `data` attribute. Resolves when done.
-    #[wasm_bindgen(js_name = clearDraft)]
-    pub fn clear_draft(&self) -> js_sys::Promise {
-        let session = self.shared.session.clone();
-        wasm_bindgen_futures::future_to_promise(async move {
-            session.clear().await;
-            Ok(JsValue::UNDEFINED)
-        })
-    }
-
-    /// Saves the draft now (instead of after the pause). Resolves when done.
-    #[wasm_bindgen(js_name = saveDraft)]
-    pub fn save_draft(&self) -> js_sys::Promise {
-        let session = self.shared.session.clone();
-        wasm_bindgen_futures::future_to_promise(async move {
-            session.save_now().await;
-            Ok(JsValue::UNDEFINED)
-        })
     }
 }
 
@@ -133,31 +99,49 @@ impl FormHandle {
 fn errors(shared: &Shared) -> Vec<Value> {
     shared
         .with_form(|form| {
-            form.issues()
-                .iter()
+            form.field_issues()
                 .map(|issue| {
-                    let mut value = serde_json::to_value(issue).unwrap_or_default();
-                    value["params"] = Value::Object(issue.params.clone());
-                    value["message"] = crate::i18n::message(form.template(), issue).into();
-                    value
+                    let severity = match issue.severity {
+                        hitforms_engine::Severity::Error => "error",
+                        hitforms_engine::Severity::Warning => "warning",
+                    };
+                    object(vec![
+                        ("path", issue.path.clone().into()),
+                        ("code", issue.code.as_str().into()),
+                        ("params", Value::Object(issue.params.clone())),
+                        ("severity", severity.into()),
+                        ("message", crate::i18n::issue_text(issue).into()),
+                    ])
                 })
                 .collect()
         })
         .unwrap_or_default()
 }
 
+/// Shows every error and fires `hitforms-validate` (the element's
+/// `validate()`); returns validity.
+fn validate(shared: &Shared) -> bool {
+    shared.show_all_errors();
+    let valid = shared.valid();
+    if let Some(host) = shared.session.host() {
+        let detail =
+            object(vec![("valid", valid.into()), ("errors", Value::Array(errors(shared)))]);
+        dispatch(&host, "hitforms-validate", &detail);
+    }
+    valid
+}
+
 /// Submits the form (the element's `submit()`, the form's submit button):
 /// shows every error; when there is none, dispatches `hitforms-submit`.
 pub fn submit(shared: &Shared) -> bool {
-    shared.show_all_errors();
-    let valid = shared.valid();
-    let host = shared.session.host();
-    if let (true, Some(host), Some(data)) = (valid, host.as_ref(), shared.data()) {
-        dispatch(host, "hitforms-submit", &json!({ "data": data }));
-    } else if let Some(host) = host {
-        dispatch(&host, "hitforms-validate", &json!({ "valid": valid, "errors": errors(shared) }));
+    if !shared.valid() {
+        return validate(shared);
     }
-    valid
+    shared.show_all_errors();
+    if let (Some(host), Some(data)) = (shared.session.host(), shared.data()) {
+        dispatch(&host, "hitforms-submit", &object(vec![("data", data)]));
+    }
+    true
 }
 
 /// Mounts the form into `root`. `keep` is data to start from instead of a
@@ -169,12 +153,8 @@ fn mount_form(host: HtmlElement, root: ShadowRoot, keep: JsValue, note: JsValue)
     while let Some(child) = root.first_child() {
         let _ = root.remove_child(&child);
     }
-    let Some(container) = document_of(&host).create_element("div").ok() else {
-        return JsValue::NULL;
-    };
-    container.set_class_name("hf-root");
-    container.set_attribute("part", "root").ok();
-    let _ = root.append_child(&container);
+    let top = dom::add(&root, "div", "hf-root");
+    dom::set(&top, "part", "root");
 
     let source = host.get_attribute("template").unwrap_or_default();
     let settings = settings(&host, keep.is_object());
@@ -184,22 +164,20 @@ fn mount_form(host: HtmlElement, root: ShadowRoot, keep: JsValue, note: JsValue)
     } else {
         parse_data_attribute(host.get_attribute("data").as_deref())
     };
+    // The draft bar first, then the form (or, read-only, the document).
     let mut shared = Shared::default();
-    shared.session = Session::new(host.clone(), settings, note.as_string());
+    shared.session = Session::new(host.clone(), settings, &top, note.as_string());
+    let container = dom::add(&top, "div", "");
     let for_view = shared.clone();
     let mounted = leptos::mount::mount_to(container.unchecked_into(), move || {
-        let session = for_view.session.clone();
-        view! {
-            <DraftBar session />
-            <FormElement source lang data shared=for_view />
-        }
+        view! { <FormElement source lang data shared=for_view /> }
     });
     FormHandle { _mounted: Box::new(mounted), shared }.into()
 }
 
 /// The settings the attributes give.
 fn settings(host: &HtmlElement, kept: bool) -> Settings {
-    let readonly = host.has_attribute("readonly");
+    let readonly = host.get_attribute("readonly").is_some();
     Settings {
         lang: ui_language(host),
         config: host.get_attribute("config").filter(|c| !c.trim().is_empty()),
@@ -210,13 +188,9 @@ fn settings(host: &HtmlElement, kept: bool) -> Settings {
     }
 }
 
-fn document_of(host: &HtmlElement) -> web_sys::Document {
-    host.owner_document().unwrap_or_else(leptos::prelude::document)
-}
-
 /// The UI language: the element's `lang`, else the page's, else English.
 fn ui_language(host: &HtmlElement) -> String {
-    let page = document_of(host).document_element().and_then(|e| e.get_attribute("lang"));
+    let page = document().document_element().and_then(|e| e.get_attribute("lang"));
     let lang = host.get_attribute("lang").or(page).unwrap_or_default();
     let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
     if primary.len() == 2 { primary } else { "en".to_owned() }

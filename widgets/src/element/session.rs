@@ -3,24 +3,24 @@
 //! it dispatches. The form view calls [`Session::changed`] after every
 //! change; the rest is driven by the element's methods and the draft bar.
 
-use crate::bridge::{dispatch, json_to_js};
-use crate::drafts::{self, Found};
+use super::{later, remount};
+use crate::bridge::{dispatch, json_to_js, object};
+use crate::drafts::{self, Bar, Found};
 use crate::i18n::{ui, ui_with};
 use hitforms_engine::config::Step;
 use hitforms_engine::{FormState, Template};
-use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement};
 
 /// How long the form waits after the last change before saving the draft.
 const SAVE_DELAY_MS: i32 = 500;
 
 /// What the attributes say, read once per mount.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Settings {
     /// UI language (lower-case primary code).
     pub lang: String,
@@ -50,7 +50,6 @@ impl Default for Settings {
 }
 
 /// The draft's state, as the save indicator shows it.
-#[derive(Clone, Debug, PartialEq)]
 pub enum Save {
     /// Nothing changed since the form loaded or was saved.
     Idle,
@@ -66,9 +65,6 @@ pub enum Save {
     Off,
 }
 
-/// A notice above the form: its text and whether it reports a problem.
-pub type Notice = Option<(String, bool)>;
-
 struct Inner {
     host: HtmlElement,
     settings: Settings,
@@ -77,10 +73,25 @@ struct Inner {
     /// The data as of the last change (what a save writes).
     data: RefCell<Value>,
     dirty: Cell<bool>,
-    timer: Cell<Option<i32>>,
-    save: ArcRwSignal<Save>,
-    notice: ArcRwSignal<Notice>,
-    ready: ArcRwSignal<bool>,
+    /// A save is scheduled.
+    pending: Cell<bool>,
+    /// The draft bar (none in the read-only view), built in its slot once
+    /// the UI language is known, and the notice waiting for it.
+    bar: RefCell<Option<Bar>>,
+    bar_slot: Option<Element>,
+    note: RefCell<Option<String>>,
+    /// Where the read-only document goes.
+    document: Option<Element>,
+}
+
+/// Work a session does in the background ([`Session::work`]).
+pub enum Work {
+    /// Save the draft now.
+    Save,
+    /// Remove the drafts and start over.
+    Clear,
+    /// Import the file chosen in this input.
+    Import(web_sys::HtmlInputElement),
 }
 
 /// The mount's session; the default (no element) does nothing.
@@ -88,20 +99,60 @@ struct Inner {
 pub struct Session(Option<SendWrapper<Rc<Inner>>>);
 
 impl Session {
-    /// A session for `host` with `settings`, showing `notice` once loaded.
-    pub fn new(host: HtmlElement, settings: Settings, notice: Option<String>) -> Session {
-        let save = if settings.autosave { Save::Idle } else { Save::Off };
-        Session(Some(SendWrapper::new(Rc::new(Inner {
+    /// A session for `host` with `settings`, its draft bar (or, read-only,
+    /// its document) in `parent`, showing `notice` once loaded.
+    pub fn new(
+        host: HtmlElement,
+        settings: Settings,
+        parent: &Element,
+        notice: Option<String>,
+    ) -> Session {
+        let readonly = settings.readonly;
+        let document = readonly.then(|| crate::element::dom::add(parent, "div", ""));
+        let bar_slot = (!readonly).then(|| crate::element::dom::add(parent, "div", ""));
+        let inner = Rc::new(Inner {
             host,
             settings,
             form: RefCell::default(),
             data: RefCell::default(),
             dirty: Cell::new(false),
-            timer: Cell::new(None),
-            save: ArcRwSignal::new(save),
-            notice: ArcRwSignal::new(notice.map(|n| (n, false))),
-            ready: ArcRwSignal::new(false),
-        }))))
+            pending: Cell::new(false),
+            bar: RefCell::new(None),
+            bar_slot,
+            note: RefCell::new(notice),
+            document,
+        });
+        Session(Some(SendWrapper::new(inner)))
+    }
+
+    /// Builds the draft bar into its slot, once the UI language is set
+    /// (its labels are in that language), with the notice waiting for it.
+    fn build_bar(&self) {
+        let Some(rc) = self.0.as_deref() else { return };
+        let (inner, weak) = (rc.as_ref(), Rc::downgrade(rc));
+        let Some(slot) = inner.bar_slot.as_ref().filter(|_| inner.bar.borrow().is_none()) else {
+            return;
+        };
+        let session = move || weak.upgrade().map(|i| Session(Some(SendWrapper::new(i))));
+        let bar = Bar::new(slot, inner.settings.autosave, session);
+        bar.save(if inner.settings.autosave { &Save::Idle } else { &Save::Off });
+        if let Some(text) = inner.note.take() {
+            bar.notify(&text, false);
+        }
+        *inner.bar.borrow_mut() = Some(bar);
+    }
+
+    /// Runs `f` on the draft bar, when there is one.
+    fn with_bar(&self, f: impl FnOnce(&Bar)) {
+        if let Some(inner) = self.inner()
+            && let Some(bar) = inner.bar.borrow().as_ref()
+        {
+            f(bar);
+        }
+    }
+
+    fn set_save(&self, save: Save) {
+        self.with_bar(|bar| bar.save(&save));
     }
 
     fn inner(&self) -> Option<&Inner> {
@@ -127,6 +178,7 @@ impl Session {
     /// one (with a notice saying so), else `data`.
     pub async fn starting_data(&self, template: &Template, data: Value) -> Value {
         let Some(inner) = self.inner() else { return data };
+        self.build_bar();
         *inner.form.borrow_mut() = (template.id.clone(), template.version.clone());
         if !inner.settings.autosave || inner.settings.kept {
             return data;
@@ -134,7 +186,7 @@ impl Session {
         let (notice, data) = match drafts::find(&template.id, &template.version).await {
             Found::Nothing => (None, data),
             Found::Same(draft, saved) => {
-                let time = local_time(&saved, &inner.settings.lang);
+                let time = drafts::local_time(&saved, &inner.settings.lang);
                 (Some((ui_with("draft.restored", &[("time", &time)]), false)), draft)
             }
             Found::Other(draft, old) => {
@@ -145,8 +197,8 @@ impl Session {
                 (Some((ui_with("draft.read_failed", &[("detail", &why)]), true)), data)
             }
         };
-        if notice.is_some() {
-            inner.notice.set(notice);
+        if let Some((text, problem)) = notice {
+            self.notify(text, problem);
         }
         data
     }
@@ -156,7 +208,12 @@ impl Session {
     pub fn loaded(&self, form: &FormState) {
         let Some(inner) = self.inner() else { return };
         *inner.data.borrow_mut() = form.data();
-        inner.ready.set(true);
+        if let Some(bar) = inner.bar.borrow().as_ref() {
+            bar.show();
+        }
+        if let Some(into) = &inner.document {
+            super::document::render(form, &inner.settings.lang, into);
+        }
         if inner.settings.kept && inner.settings.autosave {
             self.schedule_save();
         }
@@ -166,7 +223,12 @@ impl Session {
     /// schedules the draft's save.
     pub fn changed(&self, data: &Value, valid: bool, changed: &[String]) {
         let Some(inner) = self.inner() else { return };
-        let detail = json!({ "data": data, "valid": valid, "changed": changed });
+        let changed = changed.iter().map(|c| Value::from(c.as_str())).collect();
+        let detail = object(vec![
+            ("data", data.clone()),
+            ("valid", valid.into()),
+            ("changed", Value::Array(changed)),
+        ]);
         dispatch(&inner.host, "hitforms-change", &detail);
         *inner.data.borrow_mut() = data.clone();
         inner.dirty.set(true);
@@ -175,47 +237,60 @@ impl Session {
         }
     }
 
+    /// Saves after the pause in typing (shim.js's `later` calls the
+    /// handle's `ask(7)`, which saves, when no change came for a while).
     fn schedule_save(&self) {
         let Some(inner) = self.inner() else { return };
-        let Some(window) = web_sys::window() else { return };
-        if let Some(timer) = inner.timer.take() {
-            window.clear_timeout_with_handle(timer);
-        }
-        inner.save.set(Save::Pending);
-        let session = self.clone();
-        let run = Closure::once_into_js(move || {
-            leptos::task::spawn_local(async move { session.save_now().await });
-        });
-        let timer = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            run.unchecked_ref(),
-            SAVE_DELAY_MS,
-        );
-        inner.timer.set(timer.ok());
+        inner.pending.set(true);
+        self.set_save(Save::Pending);
+        later(&inner.host, SAVE_DELAY_MS);
     }
 
     /// Writes the draft now; the status, and `hitforms-save`, say how it went.
-    pub async fn save_now(&self) {
+    async fn save_now(&self) {
         let Some(inner) = self.inner() else { return };
-        inner.timer.set(None);
-        inner.save.set(Save::Saving);
+        inner.pending.set(false);
+        self.set_save(Save::Saving);
         let (id, version) = inner.form.borrow().clone();
         let data = inner.data.borrow().clone();
         let key = drafts::key(&id, &version);
         let detail = match drafts::save(&id, &version, &data).await {
             Ok((saved, storage)) => {
                 // A change while saving keeps the form dirty (its save is scheduled).
-                if inner.timer.get().is_none() {
+                if !inner.pending.get() {
                     inner.dirty.set(false);
-                    inner.save.set(Save::Saved(local_time(&saved, &inner.settings.lang)));
+                    self.set_save(Save::Saved(drafts::local_time(&saved, &inner.settings.lang)));
                 }
-                json!({"ok": true, "key": key, "savedAt": saved, "storage": storage})
+                object(vec![
+                    ("ok", true.into()),
+                    ("key", key.into()),
+                    ("savedAt", saved.into()),
+                    ("storage", storage.into()),
+                ])
             }
             Err(why) => {
-                inner.save.set(Save::Failed(why.clone()));
-                json!({"ok": false, "key": key, "error": why})
+                self.set_save(Save::Failed(why.clone()));
+                object(vec![("ok", false.into()), ("key", key.into()), ("error", why.into())])
             }
         };
         dispatch(&inner.host, "hitforms-save", &detail);
+    }
+
+    /// Starts `work`; when done, tells the element (which resolves the
+    /// promise `reset()` or `saveDraft()` returned). One task type for all
+    /// background work keeps the wasm smaller.
+    pub fn work(&self, work: Work) {
+        let session = self.clone();
+        leptos::task::spawn_local(async move {
+            match work {
+                Work::Save => session.save_now().await,
+                Work::Clear => session.clear().await,
+                Work::Import(input) => drafts::import(&session, input).await,
+            }
+            if let Some(host) = session.host() {
+                super::work_done(&host);
+            }
+        });
     }
 
     /// Whether there are changes not saved on this device nor exported.
@@ -225,21 +300,14 @@ impl Session {
 
     /// Shows a notice above the form (`problem`: as an alert).
     pub fn notify(&self, text: String, problem: bool) {
-        if let Some(inner) = self.inner() {
-            inner.notice.set(Some((text, problem)));
-        }
-    }
-
-    /// The signals the draft bar shows: ready, save status, notice.
-    pub fn signals(&self) -> Option<(ArcRwSignal<bool>, ArcRwSignal<Save>, ArcRwSignal<Notice>)> {
-        self.inner().map(|i| (i.ready.clone(), i.save.clone(), i.notice.clone()))
+        self.with_bar(|bar| bar.notify(&text, problem));
     }
 
     /// Downloads the current data as `<template id>.json`.
     pub fn export(&self) {
         let Some(inner) = self.inner() else { return };
         let name = format!("{}.json", inner.form.borrow().0);
-        let text = serde_json::to_string_pretty(&*inner.data.borrow()).unwrap_or_default();
+        let text = serde_json::to_string(&*inner.data.borrow()).unwrap_or_default();
         drafts::download(&name, &text);
         if !inner.settings.autosave {
             inner.dirty.set(false);
@@ -267,13 +335,10 @@ impl Session {
 
     /// Removes this form's drafts from the device and starts over from the
     /// `data` attribute (for shared computers; also `reset()`).
-    pub async fn clear(&self) {
+    async fn clear(&self) {
         let Some(inner) = self.inner() else { return };
-        if let Some(timer) = inner.timer.take()
-            && let Some(window) = web_sys::window()
-        {
-            window.clear_timeout_with_handle(timer);
-        }
+        inner.pending.set(false);
+        later(&inner.host, -1);
         let id = inner.form.borrow().0.clone();
         match drafts::clear(&id).await {
             Ok(()) => remount(&inner.host, &JsValue::NULL, ui("draft.cleared")),
@@ -282,19 +347,4 @@ impl Session {
             }
         }
     }
-}
-
-/// Asks the element (shim.js) to mount again with `data` (`null`: the
-/// `data` attribute and no draft) and a notice.
-fn remount(host: &HtmlElement, data: &JsValue, note: &str) {
-    if let Ok(f) = js_sys::Reflect::get(host, &"_mount".into()) {
-        let f: js_sys::Function = f.unchecked_into();
-        let _ = f.call2(host, data, &note.into());
-    }
-}
-
-/// An ISO time as local text in the UI language.
-fn local_time(iso: &str, lang: &str) -> String {
-    let date = js_sys::Date::new(&iso.into());
-    date.to_locale_string(lang, &JsValue::UNDEFINED).into()
 }

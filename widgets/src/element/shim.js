@@ -1,25 +1,25 @@
-// The custom-element class. wasm-bindgen cannot declare a class that extends
-// HTMLElement, so this shim does, and forwards to Rust: mount on connect
-// (into an open shadow root), unmount on disconnect, re-mount with the
-// current data when an observed attribute changes; the properties and
-// methods of docs/embedding.md call the Rust handle.
+// The element class (wasm-bindgen cannot extend HTMLElement): mounts on
+// connect, unmounts on disconnect, re-mounts keeping the data when an
+// attribute changes; members (docs/embedding.md) ask the Rust handle.
 let catalogs = new URL('../../../../i18n/', import.meta.url).href;
-
-/** Where the language files (`<lang>.json`) are fetched from. */
 export function catalogBase() { return catalogs; }
-
-/** Changes where the language files are fetched from (a URL ending in `/`). */
-export function setCatalogBase(url) { catalogs = new URL(url, document.baseURI).href; }
+export function remount(el, data, note) { el._mount(data, note); }
+export function later(el, ms) {
+  clearTimeout(el._timer);
+  if (ms >= 0) el._timer = setTimeout(() => el._ask(7), ms);
+}
+export function workDone(el) { const done = el._done; el._done = undefined; if (done) done(); }
 
 export function defineElement(tag, observed, mount) {
   if (customElements.get(tag)) return;
   const json = (v) => (v == null || typeof v === 'string' ? v : JSON.stringify(v));
   customElements.define(tag, class extends HTMLElement {
     static get observedAttributes() { return observed; }
+    static set catalogs(url) { catalogs = new URL(url, document.baseURI).href; }
     connectedCallback() {
-      this._mount(this._handle ? this._handle.data() : this._keep);
+      this._mount(this._handle ? this._ask(0) : this._keep);
       this._leave ??= (event) => {
-        if (this._handle && this._handle.dirty()) { event.preventDefault(); event.returnValue = ''; }
+        if (this._ask(5)) { event.preventDefault(); event.returnValue = ''; }
       };
       addEventListener('beforeunload', this._leave);
     }
@@ -28,9 +28,9 @@ export function defineElement(tag, observed, mount) {
       removeEventListener('beforeunload', this._leave);
     }
     attributeChangedCallback(name, old, value) {
-      if (this._handle && old !== value) this._mount(name === 'data' ? undefined : this._handle.data());
+      if (this._handle && old !== value) this._mount(name === 'data' ? undefined : this._ask(0));
     }
-    // keep: data to start from (else a draft or the data attribute); note: a notice to show.
+    // keep: data to start from (else a draft or the data attribute); note: a notice.
     _mount(keep, note) {
       this._keep = keep ?? undefined;
       if (!this.isConnected) return;
@@ -41,7 +41,9 @@ export function defineElement(tag, observed, mount) {
     _unmount() {
       if (this._handle) { this._handle.free(); this._handle = undefined; }
     }
-    get data() { return this._handle ? this._handle.data() : null; }
+    // FormHandle::ask (element/mod.rs) answers by number.
+    _ask(what, clear) { return this._handle ? this._handle.ask(what, !!clear) : undefined; }
+    get data() { return this._ask(0) ?? null; }
     set data(value) { this._mount(value); }
     get template() { return this.getAttribute('template'); }
     set template(value) { this._set('template', json(value)); }
@@ -49,18 +51,24 @@ export function defineElement(tag, observed, mount) {
     set config(value) { this._set('config', json(value)); }
     get readonly() { return this.hasAttribute('readonly'); }
     set readonly(value) { this.toggleAttribute('readonly', !!value); }
-    get valid() { return this._handle ? this._handle.valid() : false; }
-    get errors() { return this._handle ? this._handle.errors() : []; }
-    validate() { return this._handle ? this._handle.validate() : false; }
-    submit() { return this._handle ? this._handle.submit() : false; }
-    reset() { return this._handle ? this._handle.clearDraft() : Promise.resolve(); }
-    saveDraft() { return this._handle ? this._handle.saveDraft() : Promise.resolve(); }
+    get valid() { return this._ask(1) ?? false; }
+    get errors() { return this._ask(2) ?? []; }
+    validate() { return this._ask(3) ?? false; }
+    submit() { return this._ask(4) ?? false; }
+    reset() { return this._work(true); }
+    saveDraft() { return this._work(false); }
+    _work(clear) {
+      return new Promise((done) => {
+        if (!this._handle) return done();
+        this._done = done;
+        this._ask(6, clear);
+      });
+    }
     _set(name, value) { value == null ? this.removeAttribute(name) : this.setAttribute(name, value); }
   });
 }
 
-// Styles through a constructable stylesheet: allowed under a strict
-// Content-Security-Policy (no 'unsafe-inline' needed for style-src).
+// A constructable stylesheet: allowed by a strict CSP (no 'unsafe-inline').
 export function adoptStyles(root, css) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
