@@ -94,7 +94,7 @@ export interface HitformsEventMap {
 export interface HitformsFormAttributes {
   /** The form template: a URL (relative to the page) or inline JSON. */
   template: string;
-  /** A call configuration: a URL or inline JSON (docs/configuration.md). */
+  /** A call configuration: a URL or inline JSON (docs/configuration.md). Needs a build with the widget's `config` feature; the published build refuses it with a message. */
   config?: string;
   /** Initial data document as inline JSON (a draft on this device wins). */
   data?: string;
