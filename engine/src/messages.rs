@@ -94,13 +94,43 @@ pub fn english(issue: &Issue) -> String {
 /// The message for `issue` from `catalog`, falling back to English, and to
 /// the bare code when no catalog knows it.
 pub fn message(catalog: Catalog, issue: &Issue) -> String {
+    message_with(&|key| lookup(catalog, key), issue)
+}
+
+/// The message for `issue` from a catalog the caller holds (e.g. one read
+/// at run time from a language file): `find` answers a key (a code, or a
+/// code followed by `#language`) with its message template. What it does
+/// not know comes from English, and a code no catalog knows is shown bare.
+pub fn message_with<'c>(find: &dyn Fn(&str) -> Option<&'c str>, issue: &Issue) -> String {
     let code = issue.code.as_str();
     let specific = issue.params.contains_key("language").then(|| format!("{code}#language"));
-    let template = [catalog, ENGLISH]
-        .iter()
-        .find_map(|c| specific.as_deref().and_then(|k| lookup(c, k)).or_else(|| lookup(c, code)))
-        .unwrap_or(code);
-    interpolate(template, issue)
+    let in_catalog = |find: &dyn Fn(&str) -> Option<&'c str>| {
+        specific.as_deref().and_then(find).or_else(|| find(code))
+    };
+    let english = |key: &str| lookup(ENGLISH, key);
+    match in_catalog(find).or_else(|| in_catalog(&english)) {
+        Some(template) => interpolate(template, issue),
+        None => interpolate(code, issue),
+    }
+}
+
+/// Every key of the English catalog: what a complete translation covers.
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    ENGLISH.iter().map(|(k, _)| *k)
+}
+
+/// The `{name}` placeholders of a message template, in order of appearance
+/// (a translation must use the same set, in any order).
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        out.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    out
 }
 
 fn lookup(catalog: Catalog, key: &str) -> Option<&'static str> {
@@ -109,6 +139,13 @@ fn lookup(catalog: Catalog, key: &str) -> Option<&'static str> {
 
 /// Fills `{name}` placeholders; an unknown name is left as written.
 pub fn interpolate(template: &str, issue: &Issue) -> String {
+    fill(template, &|name| issue.params.get(name))
+}
+
+/// Fills `{name}` placeholders with what `param` answers (strings as they
+/// are, other values as compact JSON); an unknown name is left as written.
+/// Also used by the widgets for their UI strings.
+pub fn fill<'v>(template: &str, param: &dyn Fn(&str) -> Option<&'v Value>) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -117,7 +154,7 @@ pub fn interpolate(template: &str, issue: &Issue) -> String {
         match after.find('}') {
             Some(close) => {
                 let name = &after[..close];
-                match issue.params.get(name) {
+                match param(name) {
                     Some(Value::String(s)) => out.push_str(s),
                     // Compact JSON, as `Display` writes it (without linking its
                     // pretty form).
@@ -153,6 +190,46 @@ mod tests {
         assert_eq!(english(&issue), "Use at most 5 characters (now 7).");
         let issue = issue.with("language", "DE");
         assert_eq!(english(&issue), "Use at most 5 characters in DE (now 7).");
+    }
+
+    /// The shipped language files (`i18n/*.json`, fetched by the widget)
+    /// translate every engine message with the same placeholders as English.
+    #[test]
+    fn shipped_catalogs_cover_every_message_with_the_same_placeholders() {
+        let files = [
+            ("de", include_str!("../../i18n/de.json")),
+            ("fr", include_str!("../../i18n/fr.json")),
+        ];
+        for (lang, text) in files {
+            let file: Value = serde_json::from_str(text).unwrap();
+            let messages = file["messages"].as_object().unwrap();
+            for key in keys() {
+                let english = lookup(ENGLISH, key).unwrap();
+                let Some(translated) = messages.get(key).and_then(Value::as_str) else {
+                    panic!("{lang}: no message for {key}");
+                };
+                let (mut want, mut got) = (placeholders(english), placeholders(translated));
+                want.sort_unstable();
+                got.sort_unstable();
+                assert_eq!(got, want, "{lang}: placeholders of {key}");
+                assert_ne!(translated.trim(), "", "{lang}: {key} is blank");
+            }
+            let extra: Vec<&String> =
+                messages.keys().filter(|k| lookup(ENGLISH, k).is_none()).collect();
+            assert!(extra.is_empty(), "{lang}: keys English does not have: {extra:?}");
+        }
+    }
+
+    #[test]
+    fn a_caller_catalog_wins_and_english_fills_its_gaps() {
+        let german = |key: &str| (key == "text.too_long").then_some("Höchstens {max} ({length}).");
+        let issue = Issue::error("/a", Code::TextTooLong).with("max", 5).with("length", 7);
+        assert_eq!(message_with(&german, &issue), "Höchstens 5 (7).");
+        assert_eq!(
+            message_with(&german, &Issue::error("", Code::Required)),
+            "This field is required."
+        );
+        assert_eq!(placeholders("{a} x {b} {"), ["a", "b"]);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 mod bridge;
 mod dom;
+mod drafts;
 mod element;
 mod fields;
 mod form_view;

@@ -21,7 +21,8 @@ async fn tick() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Mounts an element with the built-in `project-idea` template inline.
+/// Mounts an element with the built-in `project-idea` template inline
+/// (autosave off unless `extra` says otherwise: drafts outlive a test).
 async fn mount(extra: &[(&str, &str)]) -> (HtmlElement, ShadowRoot) {
     mount_template(builtin_template("project-idea").unwrap(), extra, "#hf-acronym").await
 }
@@ -36,13 +37,16 @@ async fn mount_template(
     let doc = web_sys::window().unwrap().document().unwrap();
     let el: HtmlElement = doc.create_element("hitforms-form").unwrap().unchecked_into();
     el.set_attribute("template", template).unwrap();
+    el.set_attribute("autosave", "off").unwrap();
     for (k, v) in extra {
         el.set_attribute(k, v).unwrap();
     }
     doc.body().unwrap().append_child(&el).unwrap();
     for _ in 0..100 {
         tick().await;
-        if el.shadow_root().and_then(|r| r.query_selector(ready).ok().flatten()).is_some() {
+        let root = el.shadow_root();
+        let ready = format!("{ready}, .hf-document");
+        if root.and_then(|r| r.query_selector(&ready).ok().flatten()).is_some() {
             break;
         }
     }
@@ -144,12 +148,14 @@ async fn validate_shows_every_error_and_data_survives_a_language_switch() {
     assert_eq!(text(&root, "#hf-duration-error"), "This field is required.");
 
     type_into(&root, "#hf-duration", "7").await;
+    crate::i18n::install("de", include_str!("../../i18n/de.json"));
     el.set_attribute("lang", "de").unwrap();
     for _ in 0..20 {
         tick().await;
     }
     let root = el.shadow_root().unwrap();
     assert_eq!(text(&root, "label[for=hf-acronym]"), "Projektakronym *");
+    assert_eq!(text(&root, ".hf-tools button"), "Daten exportieren (JSON)", "UI strings too");
     assert_eq!(
         find(&root, "#hf-duration").unwrap().dyn_into::<HtmlInputElement>().unwrap().value(),
         "7"
@@ -158,6 +164,18 @@ async fn validate_shows_every_error_and_data_survives_a_language_switch() {
         find(&root, "#hf-acronym").unwrap().dyn_into::<HtmlInputElement>().unwrap().value(),
         "KEEP"
     );
+    // Engine messages come from the German catalog, and `errors` says them too.
+    type_into(&root, "#hf-duration", "40").await;
+    assert_eq!(text(&root, "#hf-duration-error"), "Geben Sie 36 oder weniger ein.");
+    let errors = crate::bridge::js_to_json(&js_sys::Reflect::get(&el, &"errors".into()).unwrap());
+    let duration = errors.as_array().unwrap().iter().find(|e| e["path"] == "/duration").unwrap();
+    assert_eq!(duration["message"], "Geben Sie 36 oder weniger ein.");
+    el.set_attribute("lang", "en").unwrap();
+    for _ in 0..20 {
+        tick().await;
+    }
+    let root = el.shadow_root().unwrap();
+    assert_eq!(text(&root, "label[for=hf-acronym]"), "Project acronym *");
     el.remove();
 }
 
@@ -172,13 +190,13 @@ async fn a_broken_template_is_reported_with_every_problem() {
         tick().await;
     }
     let root = el.shadow_root().unwrap();
-    let alert = text(&root, "[role=alert]");
+    let alert = text(&root, ".hf-problem");
     assert!(alert.contains("/sections/0/fields/0/kind: Unknown field kind \"slider\"."), "{alert}");
     assert!(alert.contains("/sections/0/fields/1: The property \"kind\" is missing."), "{alert}");
     assert!(find(&root, "b").is_none(), "template text is never parsed as HTML");
     el.remove();
     assert!(
-        el.shadow_root().unwrap().query_selector("[role=alert]").unwrap().is_none(),
+        el.shadow_root().unwrap().query_selector(".hf-problem").unwrap().is_none(),
         "unmounted on disconnect"
     );
 }
@@ -239,6 +257,7 @@ async fn a_template_with_expressions_renders_and_follows_the_input() {
            "visible": "amount > 100"},
           {"id": "total", "kind": "computed", "type": "number", "expression": "amount * 2"}]}]}"#;
     el.set_attribute("template", template).unwrap();
+    el.set_attribute("autosave", "off").unwrap();
     doc.body().unwrap().append_child(&el).unwrap();
     for _ in 0..50 {
         tick().await;
@@ -247,7 +266,7 @@ async fn a_template_with_expressions_renders_and_follows_the_input() {
         }
     }
     let root = el.shadow_root().unwrap();
-    assert!(find(&root, "[role=alert]").is_none(), "{}", text(&root, "[role=alert]"));
+    assert!(find(&root, ".hf-problem").is_none(), "{}", text(&root, ".hf-problem"));
     assert!(find(&root, "#hf-amount").is_some());
     // Hidden, the required note is not missing.
     let (data, valid) = data_and_valid(&el);
@@ -266,3 +285,6 @@ async fn a_template_with_expressions_renders_and_follows_the_input() {
 }
 
 mod navigation;
+
+#[path = "tests_element.rs"]
+mod element;

@@ -70,6 +70,9 @@ pub struct Finding {
     pub message: String,
     /// Error or warning.
     pub severity: Severity,
+    /// The finding as data (code and parameters), for a caller that
+    /// translates messages from its own catalog.
+    pub issue: Issue,
 }
 
 impl FormState {
@@ -169,6 +172,7 @@ impl FormState {
             message: self.template.message(issue, lang),
             severity: issue.severity,
             pointer,
+            issue: issue.clone(),
         }
     }
 

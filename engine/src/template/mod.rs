@@ -208,8 +208,19 @@ impl Template {
     }
 
     /// The message of an issue in UI language `lang`: a rule's own message
-    /// from the template, else the message catalog's (English for now).
+    /// from the template, else the English catalog's.
     pub fn message(&self, issue: &Issue, lang: &str) -> String {
+        self.message_with(issue, lang, &|_| None)
+    }
+
+    /// As [`Template::message`], with engine messages from a catalog the
+    /// caller holds (see [`crate::messages::message_with`]).
+    pub fn message_with<'c>(
+        &self,
+        issue: &Issue,
+        lang: &str,
+        catalog: &dyn Fn(&str) -> Option<&'c str>,
+    ) -> String {
         fn find<'g>(g: &'g Group, code: &str) -> Option<&'g Rule> {
             g.rules.iter().find(|r| r.code == code).or_else(|| {
                 g.fields.iter().find_map(|f| match &f.kind {
@@ -224,7 +235,7 @@ impl Template {
                 Some(rule) => crate::messages::interpolate(rule.message.get(lang), issue),
                 None => code.to_string(),
             },
-            _ => issue.message(),
+            _ => crate::messages::message_with(catalog, issue),
         }
     }
 }

@@ -108,7 +108,8 @@ pub fn help_paragraph(base: &str, help: Option<String>) -> Option<El> {
 
 /// A field's errors as one text, when they are to be shown.
 fn messages(issues: &[Issue]) -> Option<String> {
-    (!issues.is_empty()).then(|| issues.iter().map(Issue::message).collect::<Vec<_>>().join(" "))
+    (!issues.is_empty())
+        .then(|| issues.iter().map(crate::i18n::issue_text).collect::<Vec<_>>().join(" "))
 }
 
 /// The findings about the field as a whole, when they are to be shown.

@@ -9,19 +9,18 @@ mod nav;
 mod store;
 
 use crate::dom::el;
-use crate::source::load_template;
 use hitforms_engine::FormState;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
 use serde_json::Value;
 pub use store::{Change, Form, dom_id};
-use web_sys::HtmlElement;
 
 /// State shared between the mounted view and the element's JS properties.
 #[derive(Clone, Default)]
 pub struct Shared {
     state: ArcStoredValue<Option<FormState>>,
     show_all: ArcRwSignal<bool>,
+    /// The element's session (drafts, events, read-only; element/session.rs).
+    pub session: crate::element::Session,
 }
 
 impl Shared {
@@ -33,6 +32,11 @@ impl Shared {
     /// Whether the form is loaded and has no error.
     pub fn valid(&self) -> bool {
         self.state.with_value(|s| s.as_ref().is_some_and(FormState::is_valid))
+    }
+
+    /// Runs `f` on the form state, once the template has loaded.
+    pub fn with_form<R>(&self, f: impl FnOnce(&FormState) -> R) -> Option<R> {
+        self.state.with_value(|s| s.as_ref().map(f))
     }
 
     /// Shows every field's errors, touched or not.
@@ -57,29 +61,21 @@ pub fn FormElement(
     lang: String,
     /// The starting data document.
     data: Value,
-    /// State the element's properties read.
+    /// State the element's properties read (its session holds the host).
     shared: Shared,
-    /// The custom element, target of the CustomEvents.
-    host: HtmlElement,
 ) -> impl IntoView {
     let status = RwSignal::new(Load::Loading);
     let state = shared.state.clone();
+    let session = shared.session.clone();
     leptos::task::spawn_local(async move {
-        match load_template(&source).await {
-            Ok(template) => match FormState::new(template, data) {
-                Ok(form) => {
-                    state.set_value(Some(form));
-                    status.set(Load::Ready);
-                }
-                Err(issue) => status.set(Load::Failed(
-                    crate::i18n::ui("form.unusable_data").into(),
-                    vec![issue.message()],
-                )),
-            },
+        match crate::source::load_form(&source, data, &session).await {
+            Ok(form) => {
+                state.set_value(Some(form));
+                status.set(Load::Ready);
+            }
             Err((summary, lines)) => status.set(Load::Failed(summary, lines)),
         }
     });
-    let host = SendWrapper::new(host);
     // Everything inside is built with `dom.rs` (no `view!` shapes: size).
     let body = NodeRef::<leptos::html::Div>::new();
     let built = std::cell::Cell::new(false);
@@ -88,7 +84,7 @@ pub fn FormElement(
         if built.replace(true) {
             return;
         }
-        let (shared, lang, host) = (shared.clone(), lang.clone(), host.clone());
+        let (shared, lang) = (shared.clone(), lang.clone());
         let content = el("div").region(move || {
             vec![match status.get() {
                 Load::Loading => el("p")
@@ -100,15 +96,9 @@ pub fn FormElement(
                     .a("role", "alert")
                     .c(el("p").t(&summary))
                     .c(el("ul").kids(lines.iter().map(|l| el("li").t(l)))),
-                Load::Ready => {
-                    let form = Form::new(
-                        shared.state.clone(),
-                        shared.show_all.clone(),
-                        lang.clone(),
-                        host.clone(),
-                    );
-                    nav::form_body(form)
-                }
+                // Read-only: the session draws the document (element/document.rs).
+                Load::Ready if shared.session.readonly() => el("div"),
+                Load::Ready => nav::form_body(Form::new(shared.clone(), lang.clone())),
             }]
         });
         let _ = div.append_child(&content.0);

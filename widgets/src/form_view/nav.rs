@@ -204,10 +204,11 @@ fn summary(form: &Form) -> El {
                 .take(LISTED)
                 .map(|f| {
                     let (form, finding) = (form.clone(), f.clone());
+                    let message = crate::i18n::issue_text(&f.issue);
                     let text = if f.place.is_empty() {
-                        f.message.clone()
+                        message
                     } else {
-                        format!("{}: {}", f.place, f.message)
+                        format!("{}: {message}", f.place)
                     };
                     let link = el("a").a("href", &format!("#{}", dom_id(&f.pointer))).t(&text).on(
                         "click",
@@ -266,9 +267,7 @@ fn review(form: &Form, outline: Memo<Option<Outline>>) -> El {
     let submit = {
         let form = form.clone();
         move |_| {
-            form.show_all().set(true);
-            if form.read(|s| s.is_valid()).unwrap_or(false) {
-                form.dispatch("hitforms-submit");
+            if form.submit() {
                 form.announce(ui("review.submitted").to_owned());
             } else {
                 form.focus_id_later("hf-summary".to_owned(), false);

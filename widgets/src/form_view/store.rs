@@ -3,7 +3,6 @@
 //! rendered), one structure version per rendered list, which items are open,
 //! and [`Form::apply`], the one path by which every change reaches the engine.
 
-use crate::bridge::dispatch_change;
 use hitforms_engine::{FieldView, FormState, Issue};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -35,6 +34,8 @@ struct Inner {
     state: ArcStoredValue<Option<FormState>>,
     lang: String,
     host: SendWrapper<HtmlElement>,
+    /// What the element's properties read, with its session (events, drafts).
+    shared: super::Shared,
     views: ArcStoredValue<Views>,
     lists: ArcStoredValue<Vec<(String, ArcRwSignal<u32>)>>,
     /// Items opened or closed by the user, by item pointer; others follow
@@ -65,20 +66,21 @@ pub fn dom_id(pointer: &str) -> String {
 
 impl Form {
     /// A handle over a loaded form.
-    pub fn new(
-        state: ArcStoredValue<Option<FormState>>,
-        show_all: ArcRwSignal<bool>,
-        lang: String,
-        host: SendWrapper<HtmlElement>,
-    ) -> Form {
+    pub fn new(shared: super::Shared, lang: String) -> Form {
+        let host = shared.session.host().unwrap_or_else(|| {
+            // A session always has its host once mounted; a detached element
+            // stands in (focus and events then go nowhere).
+            leptos::prelude::document().create_element("div").unwrap().unchecked_into()
+        });
         Form(Arc::new(Inner {
-            state,
+            state: shared.state.clone(),
             lang,
-            host,
+            host: SendWrapper::new(host),
+            show_all: shared.show_all.clone(),
+            shared,
             views: ArcStoredValue::new(Vec::new()),
             lists: ArcStoredValue::new(Vec::new()),
             open: ArcRwSignal::new(Vec::new()),
-            show_all,
             revision: ArcRwSignal::new(0),
             section: ArcRwSignal::new(0),
             status: ArcRwSignal::new(String::new()),
@@ -229,7 +231,7 @@ impl Form {
         }
         self.0.revision.update(|r| *r += 1);
         self.announce_computed(computed);
-        dispatch_change(&self.0.host, &data, valid, &changed);
+        self.0.shared.session.changed(&data, valid, &changed);
         Ok(added)
     }
 
@@ -329,14 +331,9 @@ impl Form {
         self.0.status.set(text);
     }
 
-    /// Dispatches a CustomEvent with the data document on the host.
-    pub fn dispatch(&self, name: &str) {
-        if let Some((data, valid)) = self.read(|s| (s.data(), s.is_valid())) {
-            crate::bridge::dispatch(
-                &self.0.host,
-                name,
-                &serde_json::json!({"data": data, "valid": valid}),
-            );
-        }
+    /// Submits the form as the element's `submit()` does: every error
+    /// shown, `hitforms-submit` only when there is none. Returns validity.
+    pub fn submit(&self) -> bool {
+        crate::element::submit(&self.0.shared)
     }
 }
