@@ -15,6 +15,9 @@
 use crate::unexport::{leb, map_section, push_leb};
 use crate::util::Result;
 
+/// The module name under which the wasm imports the glue's functions.
+const GLUE: &str = "./hitforms_bg.js";
+
 /// Where wasm-bindgen's glue declares the import object, and its end.
 const START: &str = "    const import0 = {\n        __proto__: null,\n";
 const END: &str = "\n    };\n";
@@ -125,7 +128,13 @@ fn descriptor_end(body: &[u8], p: usize) -> Option<usize> {
 /// The names the wasm imports from the glue, in import order.
 fn import_names(wasm: &[u8]) -> Result<Vec<String>> {
     let mut names = Vec::new();
-    walk_imports(wasm, |_, field, _| names.push(field.to_owned()))?;
+    // Only the glue's own imports: snippets' functions (shim.js, store.js)
+    // are imported from their modules under their own names.
+    walk_imports(wasm, |module, field, _| {
+        if module == GLUE {
+            names.push(field.to_owned());
+        }
+    })?;
     Ok(names)
 }
 
@@ -134,7 +143,9 @@ fn rename_imports(wasm: &[u8], renamed: &[(String, String)]) -> Result<Vec<u8>> 
     let mut section = Vec::new();
     let mut count = 0;
     walk_imports(wasm, |module, field, desc| {
-        let field = renamed.iter().find(|(old, _)| old == field).map_or(field, |(_, new)| new);
+        let glue = module == GLUE;
+        let field =
+            renamed.iter().find(|(old, _)| glue && old == field).map_or(field, |(_, new)| new);
         for s in [module, field] {
             push_leb(&mut section, s.len());
             section.extend_from_slice(s.as_bytes());
