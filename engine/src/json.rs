@@ -55,16 +55,19 @@ struct Parser<'a> {
 type Parsed<T> = Result<T, JsonError>;
 
 impl Parser<'_> {
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.at).copied()
     }
 
+    #[inline(always)]
     fn next(&mut self) -> Option<u8> {
         let b = self.peek()?;
         self.at += 1;
         Some(b)
     }
 
+    #[inline(always)]
     fn space(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.at += 1;
@@ -198,29 +201,27 @@ impl Parser<'_> {
     /// A string's contents, past its opening quote.
     fn string(&mut self) -> Parsed<String> {
         let mut out = String::new();
-        let mut run = self.at;
         loop {
-            match self.peek() {
-                None => return Err(self.error("EOF while parsing a string")),
-                Some(b'"') => {
-                    out.push_str(&self.text[run..self.at]);
-                    self.at += 1;
-                    return Ok(out);
-                }
-                Some(b'\\') => {
-                    out.push_str(&self.text[run..self.at]);
-                    self.at += 1;
-                    self.escape(&mut out)?;
-                    run = self.at;
-                }
-                Some(0..0x20) => {
-                    return Err(self.error(
+            // The plain run up to the next quote, backslash or control
+            // character: one tight scan (the run is cut only at ASCII
+            // bytes, so it is whole UTF-8).
+            let rest = &self.text.as_bytes()[self.at..];
+            let len = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            let Some(len) = len else {
+                self.at = self.text.len();
+                return Err(self.error("EOF while parsing a string"));
+            };
+            out.push_str(&self.text[self.at..self.at + len]);
+            self.at += len;
+            match self.next() {
+                Some(b'"') => return Ok(out),
+                Some(b'\\') => self.escape(&mut out)?,
+                _ => {
+                    return Err(self.error_at(
+                        self.at - 1,
                         "control character (\\u0000-\\u001F) found while parsing a string",
                     ));
                 }
-                // Any other byte, including those inside a multi-byte
-                // character: the run is cut only at ASCII bytes.
-                Some(_) => self.at += 1,
             }
         }
     }
@@ -304,12 +305,24 @@ impl Parser<'_> {
             self.some_digits()?;
         }
         let literal = &self.text[start..self.at];
+        // A plain integer is written back the same by `Number::from`
+        // (the grammar allows no leading zeros; `-0` keeps its sign only
+        // through the literal): no second parse.
+        if let Ok(n) = literal.parse::<u64>() {
+            return Ok(Value::Number(n.into()));
+        }
+        if literal != "-0"
+            && let Ok(n) = literal.parse::<i64>()
+        {
+            return Ok(Value::Number(n.into()));
+        }
         literal
             .parse::<Number>()
             .map(Value::Number)
             .map_err(|_| self.error_at(start, "invalid number"))
     }
 
+    #[inline(always)]
     fn digits(&mut self) {
         while let Some(b'0'..=b'9') = self.peek() {
             self.at += 1;
@@ -343,6 +356,11 @@ mod tests {
         "1.005",
         "12.50",
         "-3e+5",
+        "-42",
+        "18446744073709551615",
+        "18446744073709551616",
+        "-9223372036854775808",
+        "-9223372036854775809",
         "1E-2",
         "123456789012345678901234567890.123456789",
         r#""""#,
