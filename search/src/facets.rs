@@ -5,7 +5,6 @@
 
 use crate::fold::tokens;
 use crate::record::Dataset;
-use std::collections::HashMap;
 
 /// The facets, in the order of [`FACETS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,19 +54,24 @@ fn key(value: &str) -> String {
 #[derive(Debug, Clone, Default)]
 struct Dict {
     labels: Vec<String>,
-    keys: HashMap<String, u32>,
+    /// `(key, id)` sorted by key: a facet has few distinct values, and a
+    /// sorted vector links far less code into the wasm than a `HashMap`
+    /// (docs/decisions.md).
+    keys: Vec<(String, u32)>,
 }
 
 impl Dict {
     fn intern(&mut self, label: &str) -> u32 {
         let key = key(label);
-        if let Some(&id) = self.keys.get(&key) {
-            return id;
+        match self.keys.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+            Ok(at) => self.keys[at].1,
+            Err(at) => {
+                let id = self.labels.len() as u32;
+                self.labels.push(label.trim().to_owned());
+                self.keys.insert(at, (key, id));
+                id
+            }
         }
-        let id = self.labels.len() as u32;
-        self.labels.push(label.trim().to_owned());
-        self.keys.insert(key, id);
-        id
     }
 }
 
@@ -118,7 +122,9 @@ impl FacetTable {
 
     /// The id of `value` in `facet`, if any participation has it.
     pub fn id(&self, facet: Facet, value: &str) -> Option<u32> {
-        self.dicts[facet as usize].keys.get(&key(value)).copied()
+        let keys = &self.dicts[facet as usize].keys;
+        let key = key(value);
+        keys.binary_search_by(|(k, _)| k.as_str().cmp(&key)).ok().map(|at| keys[at].1)
     }
 
     /// Whether participation `doc` has value `id` in `facet`.

@@ -65,22 +65,53 @@ impl<'a> Reader<'a> {
     }
 
     /// The next `n` bytes.
+    #[inline]
     pub fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
-        let end =
-            end.ok_or_else(|| format!("ends early (wanted {n} bytes at offset {})", self.pos))?;
-        let out = &self.bytes[self.pos..end];
-        self.pos = end;
-        Ok(out)
+        match self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()) {
+            Some(end) => {
+                let out = &self.bytes[self.pos..end];
+                self.pos = end;
+                Ok(out)
+            }
+            None => Err(self.early(n)),
+        }
+    }
+
+    /// The error of a read of `n` bytes past the end (kept out of line: the
+    /// hot readers stay small and fast at any opt-level).
+    #[cold]
+    #[inline(never)]
+    fn early(&self, n: usize) -> String {
+        format!("ends early (wanted {n} bytes at offset {})", self.pos)
     }
 
     /// The next byte.
+    #[inline]
     pub fn byte(&mut self) -> Result<u8, String> {
-        Ok(self.take(1)?[0])
+        match self.bytes.get(self.pos) {
+            Some(&b) => {
+                self.pos += 1;
+                Ok(b)
+            }
+            None => Err(self.early(1)),
+        }
     }
 
     /// An unsigned LEB128 varint (at most 10 bytes).
+    #[inline]
     pub fn varint(&mut self) -> Result<u64, String> {
+        // Most numbers in an index are below 128: one byte.
+        match self.bytes.get(self.pos) {
+            Some(&b) if b < 0x80 => {
+                self.pos += 1;
+                Ok(u64::from(b))
+            }
+            _ => self.long_varint(),
+        }
+    }
+
+    /// A varint of several bytes (or none left).
+    fn long_varint(&mut self) -> Result<u64, String> {
         let mut v = 0u64;
         for shift in (0..70).step_by(7) {
             let b = self.byte()?;
@@ -98,6 +129,7 @@ impl<'a> Reader<'a> {
     /// A count or length, which cannot exceed the bytes left (every counted
     /// item takes at least one byte), so a damaged count cannot make the
     /// loader reserve absurd memory.
+    #[inline]
     pub fn len(&mut self) -> Result<usize, String> {
         let v = self.varint()?;
         let left = (self.bytes.len() - self.pos) as u64;
