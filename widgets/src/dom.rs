@@ -100,6 +100,11 @@ impl El {
 
     /// Keeps attribute `name` equal to `f()` (absent when `None`).
     pub fn bind(self, name: &'static str, f: impl Fn() -> Option<String> + 'static) -> El {
+        self.bind_dyn(name, Box::new(f))
+    }
+
+    /// [`El::bind`], compiled once (the closure boxed: size).
+    fn bind_dyn(self, name: &'static str, f: Box<dyn Fn() -> Option<String>>) -> El {
         let target = self.0.clone();
         effect(Box::new(move || match f() {
             Some(v) => {
@@ -114,6 +119,11 @@ impl El {
 
     /// Keeps the element's text equal to `f()`.
     pub fn bind_text(self, f: impl Fn() -> String + 'static) -> El {
+        self.bind_text_dyn(Box::new(f))
+    }
+
+    /// [`El::bind_text`], compiled once.
+    fn bind_text_dyn(self, f: Box<dyn Fn() -> String>) -> El {
         let target = self.0.clone();
         effect(Box::new(move || target.set_text_content(Some(&f()))));
         self
@@ -133,6 +143,11 @@ impl El {
 
     /// Keeps a boolean property equal to `f()`.
     pub fn bind_flag(self, name: &'static str, f: impl Fn() -> bool + 'static) -> El {
+        self.bind_flag_dyn(name, Box::new(f))
+    }
+
+    /// [`El::bind_flag`], compiled once.
+    fn bind_flag_dyn(self, name: &'static str, f: Box<dyn Fn() -> bool>) -> El {
         let target = self.0.clone();
         effect(Box::new(move || {
             let _ = js_sys::Reflect::set(&target, &name.into(), &f().into());
@@ -144,6 +159,12 @@ impl El {
     /// signal `f` read changes, the previous children's bindings and
     /// listeners disposed with them.
     pub fn region(self, f: impl Fn() -> Vec<El> + 'static) -> El {
+        self.region_dyn(Box::new(f))
+    }
+
+    /// [`El::region`], compiled once (each caller's closure boxed: the
+    /// 25 callers each had their own copy of this body, ~20 KB raw).
+    fn region_dyn(self, f: Box<dyn Fn() -> Vec<El>>) -> El {
         let target = self.0.clone();
         effect(Box::new(move || {
             let owner = Owner::new();

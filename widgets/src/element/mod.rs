@@ -10,7 +10,7 @@ mod session;
 pub use session::{Save, Session, Settings, Work};
 
 use crate::bridge::{dispatch, js_to_json, json_to_js, object, parse_data_attribute};
-use crate::form_view::{FormElement, Shared};
+use crate::form_view::{Shared, form_element};
 use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -42,6 +42,9 @@ const OBSERVED: &[&str] = &["template", "config", "lang", "data", "step", "reado
 
 /// Registers `<hitforms-form>` (once; later calls do nothing).
 pub fn define_form_element() {
+    // The executor of `spawn_local` (template loading, drafts); Leptos'
+    // `mount_to` started it before the form mounted with dom.rs.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     let observed: js_sys::Array = OBSERVED.iter().map(|a| JsValue::from_str(a)).collect();
     let mount =
         Closure::<dyn Fn(HtmlElement, ShadowRoot, JsValue, JsValue) -> JsValue>::new(mount_form);
@@ -167,12 +170,24 @@ fn mount_form(host: HtmlElement, root: ShadowRoot, keep: JsValue, note: JsValue)
     // The draft bar first, then the form (or, read-only, the document).
     let mut shared = Shared::default();
     shared.session = Session::new(host.clone(), settings, &top, note.as_string());
-    let container = dom::add(&top, "div", "");
-    let for_view = shared.clone();
-    let mounted = leptos::mount::mount_to(container.unchecked_into(), move || {
-        view! { <FormElement source lang data shared=for_view /> }
-    });
-    FormHandle { _mounted: Box::new(mounted), shared }.into()
+    // The form under its own reactive owner; dropping the handle (on
+    // disconnect) cleans it up: effects, listeners and tasks end.
+    let owner = Owner::new();
+    let body = owner.with(|| form_element(source, lang, data, shared.clone()));
+    let _ = top.append_child(&body.0);
+    FormHandle { _mounted: Box::new(Unmount(owner, top, body.0)), shared }.into()
+}
+
+/// The mounted form (its reactive owner, its parent and its element): when
+/// dropped (the element's unmount) the owner is cleaned up and the form
+/// leaves the page.
+struct Unmount(Owner, web_sys::Element, web_sys::Element);
+
+impl Drop for Unmount {
+    fn drop(&mut self) {
+        self.0.cleanup();
+        let _ = self.1.remove_child(&self.2);
+    }
 }
 
 /// The settings the attributes give.

@@ -8,7 +8,7 @@
 mod nav;
 mod store;
 
-use crate::dom::el;
+use crate::dom::{El, el};
 use hitforms_engine::FormState;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -52,18 +52,14 @@ enum Load {
     Failed(String, Vec<String>),
 }
 
-/// The whole element content: a loading notice, the template's problems, or the form.
-#[component]
-pub fn FormElement(
-    /// The `template` attribute: inline JSON or a URL.
-    source: String,
-    /// UI language (lower-case code).
-    lang: String,
-    /// The starting data document.
-    data: Value,
-    /// State the element's properties read (its session holds the host).
-    shared: Shared,
-) -> impl IntoView {
+/// The whole element content: a loading notice, the template's problems, or
+/// the form. Plain DOM under the caller's reactive owner (no `view!`, no
+/// `#[component]`: Leptos' view layer stays out of the wasm, see
+/// docs/decisions.md "Widget renderers").
+/// `source`: the `template` attribute (inline JSON or a URL); `lang`: the UI
+/// language (lower-case code); `data`: the starting data document; `shared`:
+/// state the element's properties read (its session holds the host).
+pub fn form_element(source: String, lang: String, data: Value, shared: Shared) -> El {
     let status = RwSignal::new(Load::Loading);
     let state = shared.state.clone();
     let session = shared.session.clone();
@@ -76,32 +72,19 @@ pub fn FormElement(
             Err((summary, lines)) => status.set(Load::Failed(summary, lines)),
         }
     });
-    // Everything inside is built with `dom.rs` (no `view!` shapes: size).
-    let body = NodeRef::<leptos::html::Div>::new();
-    let built = std::cell::Cell::new(false);
-    Effect::new(move |_| {
-        let Some(div) = body.get() else { return };
-        if built.replace(true) {
-            return;
-        }
-        let (shared, lang) = (shared.clone(), lang.clone());
-        let content = el("div").region(move || {
-            vec![match status.get() {
-                Load::Loading => el("p")
-                    .class("hf-status")
-                    .a("role", "status")
-                    .t(crate::i18n::ui("form.loading")),
-                Load::Failed(summary, lines) => el("div")
-                    .class("hf-problem")
-                    .a("role", "alert")
-                    .c(el("p").t(&summary))
-                    .c(el("ul").kids(lines.iter().map(|l| el("li").t(l)))),
-                // Read-only: the session draws the document (element/document.rs).
-                Load::Ready if shared.session.readonly() => el("div"),
-                Load::Ready => nav::form_body(Form::new(shared.clone(), lang.clone())),
-            }]
-        });
-        let _ = div.append_child(&content.0);
-    });
-    view! { <div class="hf-body" node_ref=body></div> }
+    el("div").class("hf-body").c(el("div").region(move || {
+        vec![match status.get() {
+            Load::Loading => {
+                el("p").class("hf-status").a("role", "status").t(crate::i18n::ui("form.loading"))
+            }
+            Load::Failed(summary, lines) => el("div")
+                .class("hf-problem")
+                .a("role", "alert")
+                .c(el("p").t(&summary))
+                .c(el("ul").kids(lines.iter().map(|l| el("li").t(l)))),
+            // Read-only: the session draws the document (element/document.rs).
+            Load::Ready if shared.session.readonly() => el("div"),
+            Load::Ready => nav::form_body(Form::new(shared.clone(), lang.clone())),
+        }]
+    }))
 }
