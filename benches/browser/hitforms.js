@@ -66,6 +66,7 @@ window.__addRow = async () => {
     button = partnersAddButton(root);
   }
   if (!button) return { error: 'no add button for partners' };
+  if (button.disabled) return { error: 'the partners\' add button is disabled (the list is full)' };
   return timeAddRow(button, root);
 };
 
