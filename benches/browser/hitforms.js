@@ -26,11 +26,17 @@ async function main() {
       return el;
     },
     (root) => root.shadowRoot,
-    (root) => Boolean(root.shadowRoot?.querySelector('input, textarea, select, [role="alert"]')),
+    // A field of the form (the draft bar's own controls come first) or a load problem.
+    (root) => Boolean(root.shadowRoot?.querySelector('form :is(input, textarea, select)') || problem(root.shadowRoot)),
   );
-  const alert = el.shadowRoot.querySelector('[role="alert"]');
-  if (alert) return { error: alert.textContent.trim(), moduleStart };
+  const alert = problem(el.shadowRoot);
+  if (alert) return { error: alert, moduleStart };
   return { moduleStart, render };
+}
+
+/** The text of a non-empty alert (a template that failed to load); empty live regions wait for news. */
+function problem(root) {
+  return [...(root?.querySelectorAll('[role="alert"]') ?? [])].map((a) => a.textContent.trim()).find(Boolean) ?? null;
 }
 
 window.__bench = { result: main().catch((e) => ({ error: String(e) })) };
@@ -60,15 +66,19 @@ window.__addRow = async () => {
     button = partnersAddButton(root);
   }
   if (!button) return { error: 'no add button for partners' };
+  if (button.disabled) return { error: 'the partners\' add button is disabled (the list is full)' };
   return timeAddRow(button, root);
 };
 
-/** An add button named for partners, or one whose nearest titled container is "Project partners". */
+/** The partners' add button: by its id, else a button named for partners, or one whose nearest titled container is "Project partners". */
 function partnersAddButton(root) {
   const name = (b) => `${b.textContent} ${b.getAttribute('aria-label') ?? ''}`;
+  // The widget's id for a list's add button is hf-<pointer>-add (widgets/src/fields/lists.rs).
+  const byId = root.getElementById('hf-partners-add');
+  if (byId) return byId;
   const adds = [...root.querySelectorAll('button')].filter((b) => /^\s*(add|\+)/i.test(name(b)));
   const titleOf = (el) => el.querySelector(':scope > legend, :scope > h2, :scope > h3, :scope > h4, :scope > label, :scope > header')?.textContent ?? '';
-  return adds.find((b) => /add (a |another )?(project )?partner\b/i.test(name(b))) ?? adds.find((b) => {
+  return adds.find((b) => /add (a |another |to (the )?)?(project )?partners?\b/i.test(name(b))) ?? adds.find((b) => {
     for (let el = b.parentElement; el; el = el.parentElement) {
       const title = titleOf(el);
       if (title) return /project partners/i.test(title);

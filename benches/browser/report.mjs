@@ -23,13 +23,15 @@ export function section(r) {
   return `${BEGIN}
 ## The widget in the browser, side by side with SurveyJS (issue 5)
 
-Measured ${r.date} on ${r.machine}; ${r.browser}. The form: \`hit-application\` under
-\`call-standard-one-step.json\` at step 2 with ${r.inputs.partners} partners and ${r.inputs.wps} work
+Measured ${r.date} on ${r.machine}; ${r.browser}. The form: \`hit-application\` at step 2
+without a call configuration (the shipped widget is built without its \`config\` feature), so
+both sides show the template's own input languages (EN), with ${r.inputs.partners} partners and ${r.inputs.wps} work
 packages (${r.inputs.dataBytes.toLocaleString('en')} B of data, made by \`benches/browser/gen-data.mjs\`
 from the valid one-step example). SurveyJS (\`survey-core\` + \`survey-js-ui\` 2.5.38, production
 builds) renders the same template converted by \`benches/surveyjs/convert.mjs\` (sections as pages,
 partners and work packages as dynamic panels, tables as dynamic matrices) with the same data.
-hitforms build: ${r.options.pkg ? `\`${r.options.pkg}\`` : '`pkg/dist`, the release build of the npm package'}.${r.options.note ? ` ${r.options.note}` : ''}
+hitforms build: ${r.options.pkg ? `\`${r.options.pkg}\`` : '`pkg/dist`, the release build of the npm package'}. Both show one part at a time:
+hitforms section A on first render (section B is opened before the adds), SurveyJS its first page.${r.options.note ? ` ${r.options.note}` : ''}
 
 | figure | goal | hitforms | SurveyJS | SurveyJS / hitforms |
 |---|---|---|---|---|
@@ -45,7 +47,8 @@ input (hitforms: inserting \`<hitforms-form>\`; SurveyJS: \`new Model(json)\`, s
 Chromium's input pipeline; each is timed from the keydown event to the DOM mutation after which the
 field's character counter shows the new length (SurveyJS with \`textUpdateMode: "onTyping"\`, so
 that it updates on every key as hitforms does). Add a partner: ${r.options.adds} clicks on the
-partners' add button, each timed from the click to the mutation that inserts the new row's inputs
+partners' add button in a fresh page whose document has ${r.options.adds} fewer partners (the
+template allows at most 50), each timed from the click to the mutation that inserts the new row's inputs
 (and to the next frame). The conversion carries no expressions: the SurveyJS form evaluates no
 condition, computed value or rule, while hitforms evaluates all of them on every change.
 ${END}`;

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { getBrowser, closeBrowser } from '../../tests/e2e/browser.mjs';
 import { serve } from '../../tests/e2e/static.mjs';
 import { convertData, convertTemplate } from '../surveyjs/convert.mjs';
-import { CONFIG, generate } from './gen-data.mjs';
+import { generate } from './gen-data.mjs';
 import { writeDoc } from './report.mjs';
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), '../../..');
@@ -42,29 +42,38 @@ export function stats(xs) {
 function prepare(o) {
   mkdirSync(OUT, { recursive: true });
   const [partners, wps] = o.tiny ? [2, 1] : [50, 20];
-  const data = generate(partners, wps);
   const template = JSON.parse(readFileSync(path.join(ROOT, TEMPLATE), 'utf8'));
-  const config = JSON.parse(readFileSync(path.join(ROOT, CONFIG), 'utf8'));
-  const survey = convertTemplate(template, { languages: config.inputLanguages, data });
-  writeFileSync(path.join(OUT, 'hit-data.json'), JSON.stringify(data));
-  writeFileSync(path.join(OUT, 'survey.json'), JSON.stringify({ survey, data: convertData(template, data) }));
-  return { partners, wps, dataBytes: JSON.stringify(data).length };
+  // Two inputs: `partners` partners for first render and keys; for adding rows, `adds` fewer, as
+  // the template allows at most 50 partners (hitforms disables its add button on a full list).
+  const write = (suffix, n) => {
+    const data = generate(n, wps);
+    // The template's own input languages on both sides (hitforms loads it without the config).
+    const survey = convertTemplate(template, { languages: template.inputLanguages, data });
+    writeFileSync(path.join(OUT, `hit-data${suffix}.json`), JSON.stringify(data));
+    writeFileSync(path.join(OUT, `survey${suffix}.json`), JSON.stringify({ survey, data: convertData(template, data) }));
+    return JSON.stringify(data).length;
+  };
+  write('-add', Math.max(1, partners - o.adds));
+  return { partners, wps, dataBytes: write('', partners) };
 }
 
-function pageUrl(base, lib, o) {
-  if (lib === 'surveyjs') return `${base}benches/browser/surveyjs.html?survey=../../target/bench/browser/survey.json`;
-  const q = new URLSearchParams({ template: `../../${TEMPLATE}`, config: `../../${CONFIG}`, data: '../../target/bench/browser/hit-data.json', step: '2' });
+function pageUrl(base, lib, o, suffix = '') {
+  if (lib === 'surveyjs') return `${base}benches/browser/surveyjs.html?survey=../../target/bench/browser/survey${suffix}.json`;
+  // No call configuration: the shipped widget is built without its `config` feature (size; a
+  // config attribute is refused), so hitforms shows the template's full step 2 (every input
+  // input language of the template, as the SurveyJS side).
+  const q = new URLSearchParams({ template: `../../${TEMPLATE}`, data: `../../target/bench/browser/hit-data${suffix}.json`, step: '2' });
   if (o.pkg) q.set('pkg', o.pkg);
   return `${base}benches/browser/hitforms.html?${q}`;
 }
 
 /** One fresh page of `lib`; resolves to its first-render result (or `{ error }`). */
-async function open(browser, base, lib, o) {
+async function open(browser, base, lib, o, suffix = '') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(pageUrl(base, lib, o));
+  await page.goto(pageUrl(base, lib, o, suffix));
   await page.waitForFunction(() => window.__bench, null, { timeout: 60_000 });
   const result = await page.evaluate(() => window.__bench.result);
   if (errors.length && !result.error) result.error = errors.join('; ');
@@ -101,25 +110,27 @@ async function firstRenders(browser, base, libs, o) {
   return out;
 }
 
-/** Keystrokes, then added rows, in one fresh page of `lib`. */
+/** Keystrokes in one fresh page of `lib` (the full form), then added rows in another (`adds` fewer partners). */
 async function interactions(browser, base, lib, o, out) {
-  if (out.error) return;
-  const { context, page } = await open(browser, base, lib, o);
-  try {
-    out.keys = await keystrokes(page, o.keys);
-    for (let i = 0; i < o.adds; i++) {
-      const add = await page.evaluate(() => window.__addRow());
-      if (add.error) {
-        out.error = add.error;
-        break;
+  for (const suffix of ['', '-add']) {
+    if (out.error) return;
+    const { context, page } = await open(browser, base, lib, o, suffix);
+    try {
+      if (!suffix) out.keys = await keystrokes(page, o.keys);
+      for (let i = 0; suffix && i < o.adds; i++) {
+        const add = await page.evaluate(() => window.__addRow());
+        if (add.error) {
+          out.error = add.error;
+          break;
+        }
+        out.add.push(add.dom);
+        out.addFrame.push(add.frame);
       }
-      out.add.push(add.dom);
-      out.addFrame.push(add.frame);
+    } catch (e) {
+      out.error = e.message.split('\n')[0];
+    } finally {
+      await context.close();
     }
-  } catch (e) {
-    out.error = e.message.split('\n')[0];
-  } finally {
-    await context.close();
   }
 }
 

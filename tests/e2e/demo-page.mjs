@@ -57,9 +57,9 @@ export class DemoPage {
     await this.field('acronym').waitFor({ timeout: TIMEOUT });
   }
 
-  /** The wrapper `.hf-field[data-field=ID]`. */
+  /** The field's wrapper: the `.hf-field` holding `#hf-ID` (or, multilingual, its `#hf-ID-label`). */
   fieldBox(id) {
-    return this.host.locator(`.hf-field[data-field="${id}"]`);
+    return this.host.locator('.hf-field', { has: this.page.locator(`#hf-${id}, #hf-${id}-label`) });
   }
 
   /** The input: id like "acronym", or "summary-en" for one language of a multilingual field. */

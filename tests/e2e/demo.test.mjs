@@ -57,10 +57,13 @@ async function assertErrorWired(demo, inputId, errorId = inputId) {
 test('renders the three fields with visible labels', OPTS, async (t) => {
   const { demo } = await openDemo(t);
   await waitForText(demo.form.locator('h2').first(), /Project idea/, 'form title');
-  await waitForText(demo.host.locator('fieldset.hf-section legend').first(), /A\.1 Project identification/, 'section legend');
+  // One section at a time, named by its h3 heading (the section list is in the navigation).
+  await waitForText(demo.host.locator('section h3').first(), /A\.1 Project identification/, 'section heading');
+  assert.equal(await demo.host.locator('section h3').count(), 1, 'one section shown at a time');
+  assert.equal(await demo.host.getByRole('region', { name: /A\.1 Project identification/ }).count(), 1, 'the section is a region named by its heading');
 
   for (const [id, label] of [['acronym', 'Project acronym'], ['duration', 'Duration (months)']]) {
-    assert.equal(await demo.fieldBox(id).count(), 1, `.hf-field[data-field=${id}]`);
+    assert.equal(await demo.fieldBox(id).count(), 1, `one .hf-field holding #hf-${id}`);
     assert.ok(await demo.label(id).isVisible(), `label for #hf-${id} is visible`);
     assert.match(await demo.label(id).textContent(), new RegExp(label.replace(/[()]/g, '\\$&')));
     assert.ok(await demo.field(id).isVisible(), `#hf-${id} is visible`);

@@ -1,25 +1,27 @@
 // Opening one form of the demo (demo/forms.js ids, ?form=&lang=&readonly) and reading the
 // <hitforms-form> it holds through roles and labels only (no widget class names), so the specs
-// follow the element's accessible contract while the renderers change. Pending features:
-// `pending()` names what the widget lacks; a spec skips with that reason and checks nothing else.
+// follow the element's accessible contract while the renderers change.
 import { demoUrl, waitFor } from './demo-page.mjs';
 
-/** The widget is built without the expression language (see docs/decisions.md). */
-const NO_EXPRESSIONS = /cannot evaluate expressions/;
+/** The widget is built without its `config` feature (docs/decisions.md): a config attribute is refused. */
+const NO_CONFIG = /cannot apply a call configuration/;
 
-/** Waits for the form in the page: `{ ready: true }`, or `{ pending: reason }` for a known gap. */
+/** Waits for the form in the page: `{ ready: true }`, `{ pending: reason }` for a form needing the config
+ * feature the build leaves out; throws on any other alert. */
 export async function openForm(page, { form, lang = 'en', readonly = false }) {
   const q = new URLSearchParams({ form, lang });
   if (readonly) q.set('readonly', '');
   await page.goto(`${demoUrl()}?${q}`, { waitUntil: 'load' });
   const state = await waitFor(`form ${form} to render`, () => page.evaluate(() => {
     const root = document.querySelector('hitforms-form')?.shadowRoot;
-    const alert = root?.querySelector('[role="alert"]');
-    if (alert) return { alert: alert.textContent };
-    return root?.querySelector('input, textarea, select, button') ? { ready: true } : null;
+    // A non-empty alert is a load failure; empty alert regions wait for announcements.
+    const alert = [...(root?.querySelectorAll('[role="alert"]') ?? [])].map((a) => a.textContent.trim()).find(Boolean);
+    if (alert) return { alert };
+    // A field of the form or the read-only document (the draft bar's controls come before the form).
+    return root?.querySelector('form :is(input, textarea, select), [part="document"]') ? { ready: true } : null;
   }), Boolean, 20_000);
-  if (state.alert && NO_EXPRESSIONS.test(state.alert)) {
-    return { pending: `template ${form} needs the expression language, which the widget does not ship yet (widgets/Cargo.toml, owner: size)` };
+  if (state.alert && NO_CONFIG.test(state.alert)) {
+    return { pending: `form ${form} needs a call configuration, which this build of the widget refuses (its \`config\` feature is off for size; widgets/Cargo.toml)` };
   }
   if (state.alert) throw new Error(`form ${form} did not load: ${state.alert}`);
   return { ready: true };

@@ -23,16 +23,17 @@ for (const shot of SHOTS) {
   const state = await openForm(page, shot);
   if (state.pending) {
     console.log(`skipped ${shot.file}: ${state.pending}`);
-  } else {
-    if (shot.errors) {
-      await page.locator('hitforms-form').getByRole('textbox').first().fill('A'.repeat(30));
-      await page.locator('hitforms-form').evaluate((el) => el.validate());
-    }
-    if (!shot.top) await page.locator('#controls').evaluate((el) => el.scrollIntoView());
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(OUT, shot.file) });
-    console.log(`wrote docs/screenshots/${shot.file}`);
+    await page.close();
+    continue;
   }
+  if (shot.errors) {
+    await page.locator('hitforms-form').getByRole('textbox').first().fill('A'.repeat(30));
+    await page.locator('hitforms-form').evaluate((el) => el.validate());
+  }
+  if (!shot.top) await page.locator('#controls').evaluate((el) => el.scrollIntoView());
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(OUT, shot.file) });
+  console.log(`wrote docs/screenshots/${shot.file}`);
   await page.close();
 }
 await closeBrowser();
