@@ -4,13 +4,8 @@ import init from './dist/hitforms.js';
 
 let ready;
 
-export function defineElements(options) {
-  const { wasmUrl, catalogs } =
-    typeof options === 'string' || options instanceof URL ? { wasmUrl: options } : options ?? {};
-  return (ready ??= init(wasmUrl ? { module_or_path: wasmUrl } : undefined).then(() => {
-    // The language files sit in dist/i18n/ unless the page says otherwise.
-    customElements.get('hitforms-form').catalogs = String(catalogs ?? new URL('./dist/i18n/', import.meta.url));
-  }));
+export function defineElements(wasmUrl) {
+  return (ready ??= init(wasmUrl ? { module_or_path: wasmUrl } : undefined).then(() => undefined));
 }
 
 export default defineElements;

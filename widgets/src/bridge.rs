@@ -1,5 +1,5 @@
 //! Crossing between engine JSON and the page: JSON ↔ JS values, attribute
-//! parsing, and dispatching the element's CustomEvents.
+//! parsing, and the element's CustomEvents.
 
 use serde_json::{Value, json};
 use wasm_bindgen::JsValue;
@@ -37,19 +37,13 @@ pub fn parse_data_attribute(attr: Option<&str>) -> Value {
     }
 }
 
-/// A JSON object of `pairs`, built directly (`json!` serializes each
-/// value through serde, which links a serializer per value type).
-pub fn object(pairs: Vec<(&str, Value)>) -> Value {
-    let mut map = serde_json::Map::new();
-    for (k, v) in pairs {
-        map.insert(k.to_owned(), v);
-    }
-    Value::Object(map)
+/// Dispatches `hitforms-change` (bubbling, crossing the shadow boundary).
+pub fn dispatch_change(host: &HtmlElement, data: &Value, valid: bool, changed: &[String]) {
+    let detail = json!({ "data": data, "valid": valid, "changed": changed });
+    dispatch(host, "hitforms-change", &detail);
 }
 
-/// Dispatches the CustomEvent `name` (bubbling, crossing the shadow
-/// boundary) with `detail` as a plain JS value.
-pub fn dispatch(host: &HtmlElement, name: &str, detail: &Value) {
+fn dispatch(host: &HtmlElement, name: &str, detail: &Value) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

@@ -11,8 +11,6 @@
 #![deny(missing_docs)]
 
 mod bridge;
-mod dom;
-mod drafts;
 mod element;
 mod fields;
 mod form_view;

@@ -21,32 +21,19 @@ async fn tick() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Mounts an element with the built-in `project-idea` template inline
-/// (autosave off unless `extra` says otherwise: drafts outlive a test).
+/// Mounts an element with the built-in `project-idea` template inline.
 async fn mount(extra: &[(&str, &str)]) -> (HtmlElement, ShadowRoot) {
-    mount_template(builtin_template("project-idea").unwrap(), extra, "#hf-acronym").await
-}
-
-/// Mounts an element with `template` inline, waiting for `ready` to appear.
-async fn mount_template(
-    template: &str,
-    extra: &[(&str, &str)],
-    ready: &str,
-) -> (HtmlElement, ShadowRoot) {
     crate::element::define_form_element();
     let doc = web_sys::window().unwrap().document().unwrap();
     let el: HtmlElement = doc.create_element("hitforms-form").unwrap().unchecked_into();
-    el.set_attribute("template", template).unwrap();
-    el.set_attribute("autosave", "off").unwrap();
+    el.set_attribute("template", builtin_template("project-idea").unwrap()).unwrap();
     for (k, v) in extra {
         el.set_attribute(k, v).unwrap();
     }
     doc.body().unwrap().append_child(&el).unwrap();
-    for _ in 0..100 {
+    for _ in 0..50 {
         tick().await;
-        let root = el.shadow_root();
-        let ready = format!("{ready}, .hf-document");
-        if root.and_then(|r| r.query_selector(&ready).ok().flatten()).is_some() {
+        if el.shadow_root().and_then(|r| r.query_selector("#hf-acronym").ok().flatten()).is_some() {
             break;
         }
     }
@@ -148,14 +135,12 @@ async fn validate_shows_every_error_and_data_survives_a_language_switch() {
     assert_eq!(text(&root, "#hf-duration-error"), "This field is required.");
 
     type_into(&root, "#hf-duration", "7").await;
-    crate::i18n::install("de", include_str!("../../i18n/de.json"));
     el.set_attribute("lang", "de").unwrap();
     for _ in 0..20 {
         tick().await;
     }
     let root = el.shadow_root().unwrap();
     assert_eq!(text(&root, "label[for=hf-acronym]"), "Projektakronym *");
-    assert_eq!(text(&root, ".hf-tools button"), "Daten exportieren (JSON)", "UI strings too");
     assert_eq!(
         find(&root, "#hf-duration").unwrap().dyn_into::<HtmlInputElement>().unwrap().value(),
         "7"
@@ -164,18 +149,6 @@ async fn validate_shows_every_error_and_data_survives_a_language_switch() {
         find(&root, "#hf-acronym").unwrap().dyn_into::<HtmlInputElement>().unwrap().value(),
         "KEEP"
     );
-    // Engine messages come from the German catalog, and `errors` says them too.
-    type_into(&root, "#hf-duration", "40").await;
-    assert_eq!(text(&root, "#hf-duration-error"), "Geben Sie 36 oder weniger ein.");
-    let errors = crate::bridge::js_to_json(&js_sys::Reflect::get(&el, &"errors".into()).unwrap());
-    let duration = errors.as_array().unwrap().iter().find(|e| e["path"] == "/duration").unwrap();
-    assert_eq!(duration["message"], "Geben Sie 36 oder weniger ein.");
-    el.set_attribute("lang", "en").unwrap();
-    for _ in 0..20 {
-        tick().await;
-    }
-    let root = el.shadow_root().unwrap();
-    assert_eq!(text(&root, "label[for=hf-acronym]"), "Project acronym *");
     el.remove();
 }
 
@@ -190,13 +163,13 @@ async fn a_broken_template_is_reported_with_every_problem() {
         tick().await;
     }
     let root = el.shadow_root().unwrap();
-    let alert = text(&root, ".hf-problem");
+    let alert = text(&root, "[role=alert]");
     assert!(alert.contains("/sections/0/fields/0/kind: Unknown field kind \"slider\"."), "{alert}");
     assert!(alert.contains("/sections/0/fields/1: The property \"kind\" is missing."), "{alert}");
     assert!(find(&root, "b").is_none(), "template text is never parsed as HTML");
     el.remove();
     assert!(
-        el.shadow_root().unwrap().query_selector(".hf-problem").unwrap().is_none(),
+        el.shadow_root().unwrap().query_selector("[role=alert]").unwrap().is_none(),
         "unmounted on disconnect"
     );
 }
@@ -237,54 +210,22 @@ fn the_engine_in_wasm_gives_the_fixture_findings_exactly() {
     }
 }
 
-/// The element's `data` and `valid` properties, as a page reads them.
-fn data_and_valid(el: &HtmlElement) -> (serde_json::Value, bool) {
-    let data = crate::bridge::js_to_json(&js_sys::Reflect::get(el, &"data".into()).unwrap());
-    let valid = js_sys::Reflect::get(el, &"valid".into()).unwrap().as_bool().unwrap();
-    (data, valid)
-}
-
 #[wasm_bindgen_test]
-async fn a_template_with_expressions_renders_and_follows_the_input() {
+async fn a_template_with_expressions_is_refused_by_this_build_with_a_clear_message() {
     crate::element::define_form_element();
     let doc = web_sys::window().unwrap().document().unwrap();
     let el: HtmlElement = doc.create_element("hitforms-form").unwrap().unchecked_into();
-    // `note` is required only while shown (amount over 100); `total` is computed.
     let template = r#"{"id": "t", "version": "1", "title": {"en": "T"}, "sections": [{"id": "s", "title": {"en": "S"},
-        "fields": [
-          {"id": "amount", "kind": "integer", "label": {"en": "Amount"}},
-          {"id": "note", "kind": "text", "label": {"en": "Why so much?"}, "required": true,
-           "visible": "amount > 100"},
-          {"id": "total", "kind": "computed", "type": "number", "expression": "amount * 2"}]}]}"#;
+        "fields": [{"id": "a", "kind": "text", "label": {"en": "A"}, "visible": "true"}]}]}"#;
     el.set_attribute("template", template).unwrap();
-    el.set_attribute("autosave", "off").unwrap();
     doc.body().unwrap().append_child(&el).unwrap();
-    for _ in 0..50 {
+    for _ in 0..10 {
         tick().await;
-        if el.shadow_root().and_then(|r| r.query_selector("#hf-amount").ok().flatten()).is_some() {
-            break;
-        }
     }
-    let root = el.shadow_root().unwrap();
-    assert!(find(&root, ".hf-problem").is_none(), "{}", text(&root, ".hf-problem"));
-    assert!(find(&root, "#hf-amount").is_some());
-    // Hidden, the required note is not missing.
-    let (data, valid) = data_and_valid(&el);
-    assert!(valid, "{data}");
-
-    type_into(&root, "#hf-amount", "150").await;
-    let (data, valid) = data_and_valid(&el);
-    assert_eq!(data["total"].to_string(), "300", "{data}");
-    assert!(!valid, "the note is shown and required: {data}");
-
-    type_into(&root, "#hf-amount", "50").await;
-    let (data, valid) = data_and_valid(&el);
-    assert_eq!(data["total"].to_string(), "100", "{data}");
-    assert!(valid, "the note is hidden again: {data}");
+    let alert = text(&el.shadow_root().unwrap(), "[role=alert]");
+    assert!(
+        alert.contains("/sections/0/fields/0/visible: This build cannot evaluate expressions"),
+        "{alert}"
+    );
     el.remove();
 }
-
-mod navigation;
-
-#[path = "tests_element.rs"]
-mod element;

@@ -1,74 +1,35 @@
-// The element class (wasm-bindgen cannot extend HTMLElement): mounts on
-// connect, unmounts on disconnect, re-mounts keeping the data when an
-// attribute changes; members (docs/embedding.md) ask the Rust handle.
-let catalogs = new URL('../../../../i18n/', import.meta.url).href;
-export function catalogBase() { return catalogs; }
-export function remount(el, data, note) { el._mount(data, note); }
-export function later(el, ms) {
-  clearTimeout(el._timer);
-  if (ms >= 0) el._timer = setTimeout(() => el._ask(7), ms);
-}
-export function workDone(el) { const done = el._done; el._done = undefined; if (done) done(); }
-
+// The custom-element class. wasm-bindgen cannot declare a class that extends
+// HTMLElement, so this shim does, and forwards the lifecycle to Rust: mount on
+// connect (into an open shadow root), unmount on disconnect, re-mount with the
+// current data when an observed attribute changes. Nothing else lives here.
 export function defineElement(tag, observed, mount) {
   if (customElements.get(tag)) return;
-  const json = (v) => (v == null || typeof v === 'string' ? v : JSON.stringify(v));
   customElements.define(tag, class extends HTMLElement {
     static get observedAttributes() { return observed; }
-    static set catalogs(url) { catalogs = new URL(url, document.baseURI).href; }
     connectedCallback() {
-      this._mount(this._handle ? this._ask(0) : this._keep);
-      this._leave ??= (event) => {
-        if (this._ask(5)) { event.preventDefault(); event.returnValue = ''; }
-      };
-      addEventListener('beforeunload', this._leave);
-    }
-    disconnectedCallback() {
-      this._unmount();
-      removeEventListener('beforeunload', this._leave);
-    }
-    attributeChangedCallback(name, old, value) {
-      if (this._handle && old !== value) this._mount(name === 'data' ? undefined : this._ask(0));
-    }
-    // keep: data to start from (else a draft or the data attribute); note: a notice.
-    _mount(keep, note) {
-      this._keep = keep ?? undefined;
-      if (!this.isConnected) return;
       const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      const keep = this._handle ? this._handle.data() : undefined;
       this._unmount();
-      this._handle = mount(this, root, keep ?? null, note ?? null);
+      this._handle = mount(this, root, keep);
+    }
+    disconnectedCallback() { this._unmount(); }
+    attributeChangedCallback(_name, old, value) {
+      if (this._handle && old !== value) this.connectedCallback();
     }
     _unmount() {
       if (this._handle) { this._handle.free(); this._handle = undefined; }
     }
-    // FormHandle::ask (element/mod.rs) answers by number.
-    _ask(what, clear) { return this._handle ? this._handle.ask(what, !!clear) : undefined; }
-    get data() { return this._ask(0) ?? null; }
-    set data(value) { this._mount(value); }
-    get template() { return this.getAttribute('template'); }
-    set template(value) { this._set('template', json(value)); }
-    get config() { return this.getAttribute('config'); }
-    set config(value) { this._set('config', json(value)); }
-    get readonly() { return this.hasAttribute('readonly'); }
-    set readonly(value) { this.toggleAttribute('readonly', !!value); }
-    get valid() { return this._ask(1) ?? false; }
-    get errors() { return this._ask(2) ?? []; }
-    validate() { return this._ask(3) ?? false; }
-    submit() { return this._ask(4) ?? false; }
-    reset() { return this._work(true); }
-    saveDraft() { return this._work(false); }
-    _work(clear) {
-      return new Promise((done) => {
-        if (!this._handle) return done();
-        this._done = done;
-        this._ask(6, clear);
-      });
-    }
-    _set(name, value) { value == null ? this.removeAttribute(name) : this.setAttribute(name, value); }
+    /** The data document (a plain object), or null before the template loaded. */
+    get data() { return this._handle ? this._handle.data() : null; }
+    /** Whether the form currently has no error. */
+    get valid() { return this._handle ? this._handle.valid() : false; }
+    /** Shows every error and returns whether the form is valid. */
+    validate() { return this._handle ? this._handle.validate() : false; }
   });
 }
 
-// A constructable stylesheet: allowed by a strict CSP (no 'unsafe-inline').
+// Styles through a constructable stylesheet: allowed under a strict
+// Content-Security-Policy (no 'unsafe-inline' needed for style-src).
 export function adoptStyles(root, css) {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);

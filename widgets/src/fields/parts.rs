@@ -1,119 +1,77 @@
-//! The pieces every renderer is built from (label, help, errors linked by
-//! `aria-describedby` / `aria-invalid`, counters), and the renderers of
-//! single-input fields (text, numbers, dates), multilingual text (one input
-//! per language, `lang` set) and computed values (read-only).
+//! Renderers for text, number and multilingual fields, built from one input
+//! "part" each (a multilingual field has one part per input language).
 
 use super::FieldCtx;
-use crate::dom::{El, el};
-use crate::form_view::Change;
-use crate::i18n::ui;
 use hitforms_engine::{FieldView, Issue};
 use leptos::prelude::*;
 
-/// A single-input field: text, multi-line text, a number or a date.
-pub fn single(ctx: FieldCtx) -> El {
-    let base = ctx.base_id();
-    let help = ctx.view.with_untracked(|v| v.help.clone());
-    let field =
-        field_box(&ctx, "hf-field").c(label(&ctx, &base)).co(help_paragraph(&base, help.clone()));
-    part(&ctx, field, 0, base, help.is_some(), true)
-}
-
-/// The field's outer element (`hf-cell` in a table).
-pub fn field_box(ctx: &FieldCtx, class: &str) -> El {
-    let class = if ctx.cell.is_some() { format!("{class} hf-cell") } else { class.to_owned() };
-    el("div").class(&class)
+/// A single-input field (text, multi-line text, integer, decimal).
+pub fn single(ctx: FieldCtx) -> AnyView {
+    let (id, label, help, required) = header(&ctx);
+    let base = format!("hf-{id}");
+    let help_view = help_paragraph(&base, help.clone());
+    view! {
+        <div class="hf-field" data-field=id.clone()>
+            <label for=base.clone() class="hf-label">{label}{required_mark(required)}</label>
+            {help_view}
+            {part(&ctx, 0, base, help.is_some(), true)}
+        </div>
+    }
+    .into_any()
 }
 
 /// A multilingual field: a labelled group with one input per language.
-pub fn multilingual(ctx: FieldCtx) -> El {
-    let base = ctx.base_id();
-    let (help, languages) = ctx.view.with_untracked(|v| {
-        let languages: Vec<String> =
-            v.parts.iter().map(|p| p.language.clone().unwrap_or_default()).collect();
-        (v.help.clone(), languages)
+pub fn multilingual(ctx: FieldCtx) -> AnyView {
+    let (id, label, help, required) = header(&ctx);
+    let base = format!("hf-{id}");
+    let languages: Vec<String> = ctx.view.with_untracked(|v| {
+        v.parts.iter().map(|p| p.language.clone().unwrap_or_default()).collect()
     });
-    let mut group = el("div")
-        .a("role", "group")
-        .a("aria-labelledby", &format!("{base}-label"))
-        .c(label(&ctx, &base))
-        .co(help_paragraph(&base, help.clone()));
-    for (i, code) in languages.into_iter().enumerate() {
+    let parts = languages.into_iter().enumerate().map(|(i, code)| {
         let lower = code.to_ascii_lowercase();
         let part_id = format!("{base}-{lower}");
-        let name = el("span").a("lang", &lower).t(language_name(&code));
-        let holder = el("div")
-            .class("hf-part")
-            .c(el("label").a("for", &part_id).class("hf-lang-label").c(name));
-        group = group.c(part(&ctx, holder, i, part_id, help.is_some(), false));
+        view! {
+            <div class="hf-part">
+                <label for=part_id.clone() class="hf-lang-label">
+                    <span lang=lower.clone()>{language_name(&code).to_owned()}</span>
+                </label>
+                {part(&ctx, i, part_id, help.is_some(), false)}
+            </div>
+        }
+    });
+    let field_errors = error_paragraph(format!("{base}-error"), whole_field_errors(&ctx));
+    view! {
+        <div class="hf-field hf-multilingual" data-field=id.clone()>
+            <div role="group" aria-labelledby=format!("{base}-label")>
+                <span class="hf-label" id=format!("{base}-label")>{label}{required_mark(required)}</span>
+                {help_paragraph(&base, help.clone())}
+                {parts.collect_view()}
+                <div class="hf-messages" aria-live="polite">{field_errors}</div>
+            </div>
+        </div>
     }
-    let errors = messages_box(format!("{base}-error"), whole_field_errors(&ctx));
-    field_box(&ctx, "hf-field hf-multilingual").c(group.c(errors))
+    .into_any()
 }
 
-/// A computed value: read-only text. It is announced through the form's
-/// polite live region once input pauses ([`crate::form_view::Form::apply`]),
-/// not on every keystroke.
-pub fn computed(ctx: FieldCtx) -> El {
-    let base = ctx.base_id();
-    let view = ctx.view;
-    let output = el("output")
-        .id(&base)
-        .class("hf-output")
-        .a("aria-live", "off")
-        .a("aria-labelledby", &format!("{base}-label"))
-        .bind_text(move || {
-            view.with(|v| v.parts.first().map(|p| p.text.clone()).unwrap_or_default())
-        });
-    field_box(&ctx, "hf-field hf-computed").c(label(&ctx, &base)).c(output)
+fn header(ctx: &FieldCtx) -> (String, String, Option<String>, bool) {
+    ctx.view.with_untracked(|v| (v.id.clone(), v.label.clone(), v.help.clone(), v.required))
 }
 
-/// The field's label (`for` its input when it has one input): visually
-/// hidden in a table cell, where the column header shows it, and then
-/// completed with the row's number.
-pub fn label(ctx: &FieldCtx, base: &str) -> El {
-    let (text, kind, required) = ctx.view.with_untracked(|v| (v.label.clone(), v.kind, v.required));
-    let single = !matches!(kind, "multilingualText" | "computed");
-    let unit = match kind {
-        "money" => Some(ui("field.unit_money")),
-        "percentage" => Some("%"),
-        _ => None,
-    };
-    let mut text = match unit {
-        Some(u) => format!("{text} ({u})"),
-        None => text,
-    };
-    if let Some(row) = &ctx.cell {
-        text = format!("{text}, {row}");
-    }
-    let class = if ctx.cell.is_some() { "hf-label hf-sr" } else { "hf-label" };
-    el("label")
-        .id(&format!("{base}-label"))
-        .ao("for", single.then_some(base))
-        .class(class)
-        .t(&text)
-        .co(required_mark(required))
+fn required_mark(required: bool) -> Option<impl IntoView> {
+    required.then(|| view! { <span class="hf-req" aria-hidden="true">" *"</span> })
 }
 
-/// The ` *` after a required field's label (hidden from screen readers,
-/// which hear `aria-required`).
-pub fn required_mark(required: bool) -> Option<El> {
-    required.then(|| el("span").class("hf-req").a("aria-hidden", "true").t(" *"))
-}
-
-/// The help text under a label.
-pub fn help_paragraph(base: &str, help: Option<String>) -> Option<El> {
-    help.map(|h| el("p").class("hf-help").id(&format!("{base}-help")).t(&h))
+fn help_paragraph(base: &str, help: Option<String>) -> Option<impl IntoView + use<>> {
+    let id = format!("{base}-help");
+    help.map(|h| view! { <p class="hf-help" id=id>{h}</p> })
 }
 
 /// A field's errors as one text, when they are to be shown.
 fn messages(issues: &[Issue]) -> Option<String> {
-    (!issues.is_empty())
-        .then(|| issues.iter().map(crate::i18n::issue_text).collect::<Vec<_>>().join(" "))
+    (!issues.is_empty()).then(|| issues.iter().map(Issue::message).collect::<Vec<_>>().join(" "))
 }
 
-/// The findings about the field as a whole, when they are to be shown.
-pub fn whole_field_errors(ctx: &FieldCtx) -> Signal<Option<String>> {
+fn whole_field_errors(ctx: &FieldCtx) -> Signal<Option<String>> {
     let (view, show) = (ctx.view, ctx.show_errors);
     Signal::derive(move || if show.get() { view.with(|v| messages(&v.issues)) } else { None })
 }
@@ -134,68 +92,25 @@ fn part_errors(ctx: &FieldCtx, index: usize, with_field_level: bool) -> Signal<O
     })
 }
 
-/// The polite region holding the error paragraph `id` (what
-/// `aria-describedby` points at) while there are errors to show.
-pub fn messages_box(id: String, text: Signal<Option<String>>) -> El {
-    el("div").class("hf-messages").a("aria-live", "polite").region(move || {
-        text.get().map(|t| el("p").class("hf-error").id(&id).t(&t)).into_iter().collect()
-    })
+fn error_paragraph(id: String, text: Signal<Option<String>>) -> impl IntoView {
+    move || text.get().map(|t| view! { <p class="hf-error" id=id.clone()>{t}</p> })
 }
 
-/// The errors of a one-part field (its part's and its own), when shown.
-pub fn single_errors(ctx: &FieldCtx) -> Signal<Option<String>> {
-    part_errors(ctx, 0, true)
-}
-
-/// Binds `aria-describedby` (help, extra ids, errors when shown) and
-/// `aria-invalid` on a control whose errors are `errors` and whose error
-/// paragraph is `{id}-error`.
-pub fn describe(
-    control: El,
-    id: &str,
-    help: Option<String>,
-    extra: Option<String>,
-    errors: Signal<Option<String>>,
-    field_errors: Option<(String, Signal<Option<String>>)>,
-) -> El {
-    let error_id = format!("{id}-error");
-    let field_errors_for_invalid = field_errors.as_ref().map(|f| f.1);
-    control
-        .bind("aria-describedby", move || {
-            let mut ids: Vec<&str> = help.iter().chain(extra.iter()).map(String::as_str).collect();
-            if errors.get().is_some() {
-                ids.push(&error_id);
-            }
-            if let Some((fid, f)) = &field_errors
-                && f.get().is_some()
-            {
-                ids.push(fid);
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        })
-        .bind("aria-invalid", move || {
-            let field = field_errors_for_invalid.is_some_and(|f| f.get().is_some());
-            (errors.get().is_some() || field).then(|| "true".to_owned())
-        })
-}
-
-/// One input with its counter and errors, appended to `holder`. `single`
-/// says the field has only this part, so field-level errors belong to it.
+/// One input with its counter and errors. `single` says the field has only
+/// this part, so field-level errors belong to it.
 fn part(
     ctx: &FieldCtx,
-    holder: El,
     index: usize,
     input_id: String,
     has_help: bool,
     single: bool,
-) -> El {
-    let view = ctx.view;
-    let (base, pointer, kind, multiline, language, initial, max, required, readonly) = view
+) -> impl IntoView {
+    let (view, on_input) = (ctx.view, ctx.on_input.clone());
+    let (field_id, pointer, kind, multiline, language, initial, max, required) = view
         .with_untracked(|v| {
             let p = &v.parts[index];
-            let base = crate::form_view::dom_id(&v.pointer);
             (
-                base,
+                v.id.clone(),
                 v.pointer.clone(),
                 v.kind,
                 v.multiline,
@@ -203,56 +118,69 @@ fn part(
                 p.text.clone(),
                 p.max_length,
                 v.required,
-                v.readonly,
             )
         });
     let count_id = format!("{input_id}-count");
+    let error_id = format!("{input_id}-error");
+    let field_error_id = format!("hf-{field_id}-error");
     let errors = part_errors(ctx, index, single);
-    let field_errors = (!single).then(|| (format!("{base}-error"), whole_field_errors(ctx)));
-    let form = ctx.form.clone();
-    let lang = language.as_ref().map(|l| l.to_ascii_lowercase());
-    let (ty, mode) = match kind {
-        "integer" => ("text", Some("numeric")),
-        "decimal" | "money" | "percentage" => ("text", Some("decimal")),
-        "date" => ("date", None),
-        _ => ("text", None),
+    let field_errors = whole_field_errors(ctx);
+    let help_id = has_help.then(|| format!("hf-{field_id}-help"));
+    let described_by = {
+        let (count_id, error_id) = (count_id.clone(), error_id.clone());
+        move || {
+            let mut ids: Vec<&str> = help_id.iter().map(String::as_str).collect();
+            if max.is_some() {
+                ids.push(&count_id);
+            }
+            if errors.get().is_some() {
+                ids.push(&error_id);
+            }
+            if !single && field_errors.get().is_some() {
+                ids.push(&field_error_id);
+            }
+            ids.join(" ")
+        }
     };
-    let control = if multiline { el("textarea").a("rows", "6") } else { el("input").a("type", ty) };
-    let control = control
-        .id(&input_id)
-        .class(if mode.is_some() { "hf-input hf-num" } else { "hf-input" })
-        .ao("inputmode", mode)
-        .ao("lang", lang.as_deref())
-        .ao("aria-required", required.then_some("true"))
-        .flag("readOnly", readonly)
-        .value(&initial)
-        .on("input", move |ev| {
-            let text = event_target_value(&ev);
-            let change = match &language {
-                Some(l) => Change::Translation(l, &text),
-                None => Change::Input(&text),
-            };
-            let _ = form.apply(&pointer, change);
-        });
-    let help = has_help.then(|| format!("{base}-help"));
-    let control =
-        describe(control, &input_id, help, max.map(|_| count_id.clone()), errors, field_errors);
+    let invalid = move || {
+        (errors.get().is_some() || (!single && field_errors.get().is_some())).then_some("true")
+    };
+    let lang = language.as_ref().map(|l| l.to_ascii_lowercase());
+    let handler = move |ev: web_sys::Event| {
+        on_input(&pointer, language.as_deref(), &event_target_value(&ev));
+    };
+    let input = if multiline {
+        view! {
+            <textarea id=input_id class="hf-input" rows="6" lang=lang aria-required=required.then_some("true")
+                aria-invalid=invalid aria-describedby=described_by prop:value=initial on:input=handler />
+        }
+        .into_any()
+    } else {
+        let mode = match kind {
+            "integer" => Some("numeric"),
+            "decimal" => Some("decimal"),
+            _ => None,
+        };
+        view! {
+            <input id=input_id class="hf-input" type="text" inputmode=mode lang=lang
+                aria-required=required.then_some("true") aria-invalid=invalid
+                aria-describedby=described_by prop:value=initial on:input=handler />
+        }
+        .into_any()
+    };
     let counter = max.map(|max| {
-        el("span")
-            .class("hf-counter")
-            .id(&count_id)
-            .bind("class", move || {
-                let over = view.with(|v| v.parts.get(index).map_or(0, |p| p.length)) > max as usize;
-                Some(if over { "hf-counter hf-over" } else { "hf-counter" }.to_owned())
-            })
-            .bind_text(move || {
-                format!("{}/{max}", view.with(|v| v.parts.get(index).map_or(0, |p| p.length)))
-            })
+        let length = move || view.with(|v| v.parts.get(index).map_or(0, |p| p.length));
+        let over = move || length() > max as usize;
+        view! { <span class="hf-counter" class:hf-over=over id=count_id>{length}"/"{max}</span> }
     });
-    holder.c(control).co(counter).c(messages_box(format!("{input_id}-error"), errors))
+    view! {
+        {input}
+        {counter}
+        <div class="hf-messages" aria-live="polite">{error_paragraph(error_id, errors)}</div>
+    }
 }
 
-/// The native name of an input language (Jems code).
+/// The native name of an input language (Jems code), shown on its tab.
 fn language_name(code: &str) -> &str {
     const NAMES: &[(&str, &str)] = &[
         ("BG", "български"),
