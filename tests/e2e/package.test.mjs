@@ -62,16 +62,26 @@ test('npm pack: ESM manifest with types, only the needed files', OPTS, () => {
   assert.equal(manifest.exports['.'].types, './index.d.ts');
   assert.equal(manifest.exports['.'].default, './index.js');
   const files = packed.files.map((f) => f.path).sort();
-  for (const needed of ['README.md', 'package.json', 'index.js', 'index.d.ts', 'dist/hitforms.js', 'dist/hitforms_bg.wasm', 'dist/hitforms.d.ts']) {
-    assert.ok(files.includes(needed), `the tarball holds ${needed} (it has: ${files.join(', ')})`);
+  const needed = ['README.md', 'package.json', 'index.js', 'index.d.ts', 'dist/hitforms.js', 'dist/hitforms_bg.wasm', 'dist/hitforms.d.ts',
+    'partner-search.js', 'partner-search.d.ts', 'dist/search/partner-search.js', 'dist/search/partner-search_bg.wasm',
+  ];
+  for (const file of needed) {
+    assert.ok(files.includes(file), `the tarball holds ${file} (it has: ${files.join(', ')})`);
   }
-  const allowed = /^(README\.md|package\.json|index\.(js|d\.ts)|dist\/hitforms(\.js|\.d\.ts|_bg\.wasm)|dist\/snippets\/.+\.js)$/;
-  const stray = files.filter((f) => !allowed.test(f));
-  assert.deepEqual(stray, [], 'files in the tarball that a user does not need');
+  // Nothing beyond the manifest's `files` (an entry ending in "/" is a folder): no tests, sources, maps.
+  const listed = (f) => f === 'package.json' || manifest.files.some((e) => (e.endsWith('/') ? f.startsWith(e) : f === e));
+  assert.deepEqual(files.filter((f) => !listed(f)), [], 'files in the tarball beyond package.json\'s `files`');
+  assert.deepEqual(files.filter((f) => /\.(rs|map|ts\.map|test\.m?js)$|(^|\/)tests?\//.test(f)), [], 'sources, maps or tests in the tarball');
   // wasm-bindgen's JS imports its snippets: each must be in the tarball.
-  const glue = readFileSync(path.join(PKG, 'dist/hitforms.js'), 'utf8');
-  for (const [, snippet] of glue.matchAll(/from '\.\/(snippets\/[^']+)'/g)) {
-    assert.ok(files.includes(`dist/${snippet}`), `the tarball holds dist/${snippet}, which dist/hitforms.js imports`);
+  for (const glue of ['dist/hitforms.js', 'dist/search/partner-search.js', 'dist/search-import/partner-search.js'].filter((g) => files.includes(g))) {
+    const text = readFileSync(path.join(PKG, glue), 'utf8');
+    const dir = path.posix.dirname(glue);
+    const snippets = [...text.matchAll(/from\s*["']\.\/(snippets\/[^"']+)["']/g)];
+    // The element's class lives in a snippet (shim.js): a glue importing none was misread.
+    assert.ok(snippets.length > 0, `${glue} imports its snippets (none found: the glue's layout changed?)`);
+    for (const [, snippet] of snippets) {
+      assert.ok(files.includes(`${dir}/${snippet}`), `the tarball holds ${dir}/${snippet}, which ${glue} imports`);
+    }
   }
 });
 
