@@ -1,5 +1,7 @@
 //! The types an expression is compiled and evaluated against ([`Scope`],
-//! [`Env`]) and the data locations it reads ([`Ref`]).
+//! [`Env`]) and the data locations it reads ([`Ref`]): shared by the
+//! expression language (`expr/`) and its stand-in when the `expressions`
+//! feature is off (`expr_off.rs`), so both builds have one definition.
 
 use crate::shape::{RecordShape, Type};
 use crate::value::{Record, Value};

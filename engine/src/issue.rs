@@ -99,6 +99,9 @@ codes! {
     /// An expression combines values of the wrong types, or calls a function
     /// with the wrong number of arguments.
     TemplateExpressionType = "template.expression_type",
+    /// The template uses an expression, and this build has no expression
+    /// language (the engine's `expressions` feature is off).
+    TemplateExpressionUnsupported = "template.expression_unsupported",
     /// A computed value depends on itself, directly or through others.
     TemplateExpressionCycle = "template.expression_cycle",
     /// The data document is not valid JSON.

@@ -49,6 +49,10 @@ mod validate;
 pub mod value;
 // Modules added by parallel work land below this line.
 pub mod config;
+#[cfg(feature = "expressions")]
+pub mod expr;
+#[cfg(not(feature = "expressions"))]
+#[path = "expr_off.rs"]
 pub mod expr;
 mod expr_env;
 pub mod money;

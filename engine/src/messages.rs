@@ -57,6 +57,10 @@ pub const ENGLISH: Catalog = &[
     ("template.expression_unknown_function", "Unknown function \"{name}\" (offset {offset})."),
     ("template.expression_type", "Expected {expected}, found {found} (offset {offset})."),
     (
+        "template.expression_unsupported",
+        "This build cannot evaluate expressions; use a template without them, or the full engine.",
+    ),
+    (
         "template.expression_cycle",
         "This computed value depends on itself, directly or through other computed values.",
     ),

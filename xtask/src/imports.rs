@@ -167,10 +167,16 @@ mod tests {
 
     /// A module importing `names` (functions of type 0) from the glue.
     fn module(names: &[&str]) -> Vec<u8> {
+        let pairs: Vec<(&str, &str)> = names.iter().map(|n| (super::GLUE, *n)).collect();
+        module_from(&pairs)
+    }
+
+    /// A module importing each `(module, name)` (functions of type 0).
+    fn module_from(pairs: &[(&str, &str)]) -> Vec<u8> {
         let mut imports = Vec::new();
-        push_leb(&mut imports, names.len());
-        for n in names {
-            for s in ["./hitforms_bg.js", n] {
+        push_leb(&mut imports, pairs.len());
+        for (from, n) in pairs {
+            for s in [*from, *n] {
                 push_leb(&mut imports, s.len());
                 imports.extend_from_slice(s.as_bytes());
             }
@@ -203,5 +209,27 @@ mod tests {
         // An import the glue does not define is an error, not a broken page.
         assert!(trim(GLUE, &module(&["__wbg_other_0123456789abcdef"])).is_err());
         assert!(trim("const x = {};", &module(&[])).is_err());
+    }
+
+    #[test]
+    fn snippet_imports_keep_their_module_and_name() {
+        // `later` comes from a snippet (shim.js), not from the glue's import
+        // object: it is neither required there nor renamed.
+        const SHIM: &str = "./snippets/w/src/element/shim.js";
+        let wasm = module_from(&[
+            (SHIM, "later"),
+            (super::GLUE, "__wbg_a_0123456789abcdef"),
+            (super::GLUE, "__wbindgen_init_externref_table"),
+        ]);
+        let (js, wasm) = trim(GLUE, &wasm).unwrap();
+        assert!(js.contains("i0: function(arg0)"), "{js}");
+        assert_eq!(
+            wasm,
+            module_from(&[
+                (SHIM, "later"),
+                (super::GLUE, "i0"),
+                (super::GLUE, "__wbindgen_init_externref_table"),
+            ])
+        );
     }
 }

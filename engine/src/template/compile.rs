@@ -11,7 +11,9 @@ use std::sync::Arc;
 
 /// Compiles every expression of `t` in place; reports each problem.
 pub(super) fn compile_expressions(t: &mut Template, problems: &mut Vec<Issue>) {
-    let params = t.parameters.types();
+    // Without the expression language every expression is refused anyway;
+    // the parameters' types (and the call settings' code) are not needed.
+    let params = if cfg!(feature = "expressions") { t.parameters.types() } else { Vec::new() };
     let root_shape = t.root.shape.clone();
     let mut scopes = vec![root_shape];
     for section in &mut t.sections {

@@ -175,6 +175,11 @@ impl<'r> Frames<'r> {
 /// Parameter values in compile order: the configuration's, else each
 /// declaration's default, else null.
 pub fn param_values(template: &Template, config: Option<&crate::config::Config>) -> Vec<Value> {
+    if !cfg!(feature = "expressions") {
+        // Without the expression language nothing reads parameters (and
+        // their code stays out of the build).
+        return Vec::new();
+    }
     template
         .parameters
         .types()
