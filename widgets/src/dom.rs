@@ -2,13 +2,11 @@
 //! renderers instead of `view!`: every Leptos view shape is its own set of
 //! generic functions in the wasm (measured: the renderers written with
 //! `view!` cost ~85 KB gzip), while these few functions are compiled once.
-//! Reactivity is reactive_graph's: each binding is one `RenderEffect` over a
-//! boxed closure, created under the current owner, so it is disposed with
-//! the region that made it. Text is always set as text (never HTML).
+//! Reactivity is `crate::rx`'s: each binding is one effect over a boxed
+//! closure, created under the current owner, so it is disposed with the
+//! region that made it. Text is always set as text (never HTML).
 
-use leptos::prelude::{Owner, on_cleanup};
-use leptos::reactive::effect::RenderEffect;
-use send_wrapper::SendWrapper;
+use crate::rx::{Owner, on_cleanup};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Element, Event};
@@ -16,8 +14,37 @@ use web_sys::{Element, Event};
 /// An element being built.
 pub struct El(pub Element);
 
-fn document() -> web_sys::Document {
-    leptos::prelude::document()
+/// The page's document.
+pub fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+/// The page's window.
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("a window")
+}
+
+/// Runs `f` before the next paint.
+pub fn next_frame(f: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(f);
+    let _ = window().request_animation_frame(callback.unchecked_ref());
+}
+
+/// A pending timeout; [`Timer::clear`] cancels it.
+pub struct Timer(i32);
+
+impl Timer {
+    /// Cancels the timeout (nothing when it ran).
+    pub fn clear(self) {
+        window().clear_timeout_with_handle(self.0);
+    }
+}
+
+/// Runs `f` after `ms` milliseconds.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<Timer> {
+    let callback = Closure::once_into_js(f);
+    let w = window();
+    w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms).ok().map(Timer)
 }
 
 /// A new `<tag>` element.
@@ -27,14 +54,10 @@ pub fn el(tag: &str) -> El {
 
 /// Keeps `value` alive until the current owner is cleaned up.
 fn keep<T: 'static>(value: T) {
-    let kept = SendWrapper::new(value);
-    on_cleanup(move || drop(kept));
+    on_cleanup(move || drop(value));
 }
 
-/// Runs `f` now and again whenever a signal it read changes.
-pub fn effect(f: Box<dyn Fn()>) {
-    keep(RenderEffect::new(move |_: Option<()>| f()));
-}
+pub use crate::rx::effect;
 
 impl El {
     /// Sets attribute `name`.
@@ -177,4 +200,18 @@ impl El {
         }));
         self
     }
+}
+
+/// The element an event happened on, as `T` (the listener's own element
+/// type: the renderers attach listeners only to elements they built).
+pub fn event_target<T: JsCast>(ev: &Event) -> T {
+    ev.target().expect("an event target").unchecked_into()
+}
+
+/// The `value` of the input, textarea or select an event happened on.
+pub fn event_target_value(ev: &Event) -> String {
+    ev.target()
+        .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
 }

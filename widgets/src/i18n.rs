@@ -198,7 +198,7 @@ fn warn(lang: &str, why: &str) -> Option<&'static Catalog> {
 
 /// Reads a language file: `{"ui": {key: text}, "messages": {code: text}}`.
 fn parse(lang: &str, text: &str) -> Option<Catalog> {
-    let json: serde_json::Value = serde_json::from_str(text).ok()?;
+    let json = hitforms_engine::json::parse(text).ok()?;
     let usable =
         ["ui", "messages"].iter().all(|part| json.get(part).is_some_and(|p| p.is_object()));
     usable.then(|| Catalog { lang: lang.to_owned(), json })

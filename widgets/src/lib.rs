@@ -17,6 +17,7 @@ mod element;
 mod fields;
 mod form_view;
 mod i18n;
+mod rx;
 mod source;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests;

@@ -97,7 +97,7 @@ pub async fn find(id: &str, version: &str) -> Found {
 
 /// A stored draft's data, save time and template version.
 fn read(text: &str) -> Option<(Value, String, String)> {
-    let mut record: Value = serde_json::from_str(text).ok()?;
+    let mut record = hitforms_engine::json::parse(text).ok()?;
     let data = record.get_mut("data").map(Value::take).filter(Value::is_object)?;
     let field = |name: &str| record.get(name).and_then(Value::as_str).unwrap_or("").to_owned();
     Some((data, field("savedAt"), field("version")))

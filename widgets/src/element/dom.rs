@@ -8,7 +8,7 @@ use web_sys::{Element, Node};
 
 /// A new `<tag class=…>` appended to `parent`.
 pub fn add(parent: &Node, tag: &str, class: &str) -> Element {
-    let el = leptos::prelude::document().create_element(tag).unwrap_throw();
+    let el = crate::dom::document().create_element(tag).unwrap_throw();
     if !class.is_empty() {
         el.set_class_name(class);
     }

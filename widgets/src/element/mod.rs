@@ -11,7 +11,8 @@ pub use session::{Save, Session, Settings, Work};
 
 use crate::bridge::{dispatch, js_to_json, json_to_js, object, parse_data_attribute};
 use crate::form_view::{Shared, form_element};
-use leptos::prelude::*;
+use crate::dom::document;
+use crate::rx::*;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
@@ -42,9 +43,6 @@ const OBSERVED: &[&str] = &["template", "config", "lang", "data", "step", "reado
 
 /// Registers `<hitforms-form>` (once; later calls do nothing).
 pub fn define_form_element() {
-    // The executor of `spawn_local` (template loading, drafts); Leptos'
-    // `mount_to` started it before the form mounted with dom.rs.
-    let _ = any_spawner::Executor::init_wasm_bindgen();
     let observed: js_sys::Array = OBSERVED.iter().map(|a| JsValue::from_str(a)).collect();
     let mount =
         Closure::<dyn Fn(HtmlElement, ShadowRoot, JsValue, JsValue) -> JsValue>::new(mount_form);

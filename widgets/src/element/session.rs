@@ -9,7 +9,6 @@ use crate::drafts::{self, Bar, Found};
 use crate::i18n::{ui, ui_with};
 use hitforms_engine::config::Step;
 use hitforms_engine::{FormState, Template};
-use send_wrapper::SendWrapper;
 use serde_json::Value;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -96,7 +95,7 @@ pub enum Work {
 
 /// The mount's session; the default (no element) does nothing.
 #[derive(Clone, Default)]
-pub struct Session(Option<SendWrapper<Rc<Inner>>>);
+pub struct Session(Option<Rc<Inner>>);
 
 impl Session {
     /// A session for `host` with `settings`, its draft bar (or, read-only,
@@ -122,18 +121,18 @@ impl Session {
             note: RefCell::new(notice),
             document,
         });
-        Session(Some(SendWrapper::new(inner)))
+        Session(Some(inner))
     }
 
     /// Builds the draft bar into its slot, once the UI language is set
     /// (its labels are in that language), with the notice waiting for it.
     fn build_bar(&self) {
-        let Some(rc) = self.0.as_deref() else { return };
+        let Some(rc) = self.0.as_ref() else { return };
         let (inner, weak) = (rc.as_ref(), Rc::downgrade(rc));
         let Some(slot) = inner.bar_slot.as_ref().filter(|_| inner.bar.borrow().is_none()) else {
             return;
         };
-        let session = move || weak.upgrade().map(|i| Session(Some(SendWrapper::new(i))));
+        let session = move || weak.upgrade().map(|i| Session(Some(i)));
         let bar = Bar::new(slot, inner.settings.autosave, session);
         bar.save(if inner.settings.autosave { &Save::Idle } else { &Save::Off });
         if let Some(text) = inner.note.take() {
@@ -156,7 +155,7 @@ impl Session {
     }
 
     fn inner(&self) -> Option<&Inner> {
-        self.0.as_deref().map(Rc::as_ref)
+        self.0.as_deref()
     }
 
     /// The element, when there is one.
@@ -281,7 +280,7 @@ impl Session {
     /// background work keeps the wasm smaller.
     pub fn work(&self, work: Work) {
         let session = self.clone();
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             match work {
                 Work::Save => session.save_now().await,
                 Work::Clear => session.clear().await,
@@ -319,7 +318,7 @@ impl Session {
     /// (saved as the draft); a bad file changes nothing and says why.
     pub fn import(&self, name: &str, text: &str) {
         let Some(inner) = self.inner() else { return };
-        match serde_json::from_str::<Value>(text) {
+        match hitforms_engine::json::parse(text) {
             Ok(data @ Value::Object(_)) => {
                 let note = ui_with("data.imported", &[("name", name)]);
                 remount(&inner.host, &json_to_js(&data), &note);

@@ -6,11 +6,11 @@ use super::FieldCtx;
 use super::parts::{
     describe, field_box, help_paragraph, label, messages_box, required_mark, single, single_errors,
 };
-use crate::dom::{El, el};
+use crate::dom::{El, el, event_target, event_target_value};
 use crate::form_view::Change;
 use crate::i18n::ui;
-use leptos::prelude::*;
-use std::sync::Arc;
+use crate::rx::*;
+use std::rc::Rc;
 
 /// From this many options a select is a searchable combobox.
 const COMBOBOX_FROM: usize = 15;
@@ -42,13 +42,23 @@ pub fn select(ctx: FieldCtx) -> El {
     }
 }
 
+/// A multi-select's chosen codes from its view text (a JSON array of strings).
+fn codes(text: &str) -> Vec<String> {
+    match hitforms_engine::json::parse(text) {
+        Ok(serde_json::Value::Array(items)) => {
+            items.into_iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// Radio buttons or checkboxes in a fieldset whose legend is the label.
 fn choices(ctx: FieldCtx, options: Vec<(String, String)>, multiple: bool) -> El {
     let base = ctx.base_id();
     let (text, help, required, pointer, current) = ctx.view.with_untracked(|v| {
         let first = v.parts.first().map(|p| p.text.clone()).unwrap_or_default();
         let current: Vec<String> =
-            if multiple { serde_json::from_str(&first).unwrap_or_default() } else { vec![first] };
+            if multiple { codes(&first) } else { vec![first] };
         (v.label.clone(), v.help.clone(), v.required, v.pointer.clone(), current)
     });
     let errors = single_errors(&ctx);
@@ -152,14 +162,14 @@ fn combobox(ctx: FieldCtx) -> El {
     });
     let shown_text =
         options.iter().find(|(c, _)| *c == current).map_or(current.clone(), |(_, l)| l.clone());
-    let options = Arc::new(options);
+    let options = Rc::new(options);
     // The query, whether the list is open, the active match, and the matches.
     let query = RwSignal::new(shown_text.clone());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let matches = {
         let options = options.clone();
-        Memo::new(move |_| {
+        memo(move || {
             let q = query.get().to_lowercase();
             (0..options.len())
                 .filter(|&i| {
@@ -175,7 +185,7 @@ fn combobox(ctx: FieldCtx) -> El {
     let list_id = format!("{base}-list");
     let choose = {
         let (form, pointer, options) = (ctx.form.clone(), pointer.clone(), options.clone());
-        Arc::new(move |index: usize| {
+        Rc::new(move |index: usize| {
             let (code, text) = &options[index];
             query.set(text.clone());
             open.set(false);

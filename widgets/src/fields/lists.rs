@@ -11,7 +11,7 @@ use crate::dom::{El, el};
 use crate::form_view::{Change, Form, dom_id};
 use crate::i18n::ui;
 use hitforms_engine::Entry;
-use leptos::prelude::*;
+use crate::rx::*;
 
 /// Lists with more items than this start with their items closed.
 const OPEN_UP_TO: usize = 5;
@@ -232,7 +232,7 @@ fn repeat_item(list: &List, index: usize, len: usize, default_open: bool) -> El 
     let (id, name) = (dom_id(&item), item_name(&form, &item, index));
     let open = {
         let (form, item) = (form.clone(), item.clone());
-        Memo::new(move |_| form.is_open(&item, default_open))
+        memo(move || form.is_open(&item, default_open))
     };
     let toggle = {
         let (form, item, name) = (form.clone(), item.clone(), name.clone());
@@ -292,7 +292,7 @@ pub fn table(ctx: FieldCtx) -> El {
     // The engine's sums, read by each total cell (no memo type: size).
     let totals = {
         let (form, pointer) = (list.form.clone(), list.pointer.clone());
-        std::sync::Arc::new(move || {
+        std::rc::Rc::new(move || {
             form.read_tracked(|s| s.totals(&pointer)).flatten().unwrap_or_default()
         })
     };

@@ -16,7 +16,7 @@ pub use lists::render_entries;
 use crate::dom::{El, el};
 use crate::form_view::{Form, dom_id};
 use hitforms_engine::FieldView;
-use leptos::prelude::*;
+use crate::rx::*;
 use std::cell::RefCell;
 
 /// What a renderer gets for one field instance.
@@ -136,7 +136,7 @@ pub fn render_field(form: &Form, pointer: &str, cell: Option<String>) -> El {
     let Some((view, show_errors)) = form.field(pointer) else { return slot };
     let render = view.with_untracked(render_fn);
     let ctx = FieldCtx { view, show_errors, form: form.clone(), cell };
-    let shown = Memo::new(move |_| view.with(|v| v.visible));
+    let shown = memo(move || view.with(|v| v.visible));
     slot.region(move || if shown.get() { vec![render(ctx.clone())] } else { Vec::new() })
 }
 

@@ -4,11 +4,11 @@
 //! per language, `lang` set) and computed values (read-only).
 
 use super::FieldCtx;
-use crate::dom::{El, el};
+use crate::dom::{El, el, event_target_value};
 use crate::form_view::Change;
 use crate::i18n::ui;
 use hitforms_engine::{FieldView, Issue};
-use leptos::prelude::*;
+use crate::rx::*;
 
 /// A single-input field: text, multi-line text, a number or a date.
 pub fn single(ctx: FieldCtx) -> El {

@@ -10,7 +10,7 @@ mod store;
 
 use crate::dom::{El, el};
 use hitforms_engine::FormState;
-use leptos::prelude::*;
+use crate::rx::*;
 use serde_json::Value;
 pub use store::{Change, Form, dom_id};
 
@@ -63,7 +63,7 @@ pub fn form_element(source: String, lang: String, data: Value, shared: Shared) -
     let status = RwSignal::new(Load::Loading);
     let state = shared.state.clone();
     let session = shared.session.clone();
-    leptos::task::spawn_local(async move {
+    wasm_bindgen_futures::spawn_local(async move {
         match crate::source::load_form(&source, data, &session).await {
             Ok(form) => {
                 state.set_value(Some(form));

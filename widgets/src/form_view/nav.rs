@@ -8,7 +8,7 @@ use crate::dom::{El, el};
 use crate::fields::render_entries;
 use crate::i18n::ui;
 use hitforms_engine::{Completion, Finding, Outline, Severity};
-use leptos::prelude::*;
+use crate::rx::*;
 
 /// The most findings the error summary lists (the count says how many more).
 const LISTED: usize = 30;
@@ -37,7 +37,7 @@ pub fn form_body(form: Form) -> El {
     let title = form.read(|s| s.template().title.get(form.lang()).to_owned()).unwrap_or_default();
     let outline: Memo<Option<Outline>> = {
         let form = form.clone();
-        Memo::new(move |_| form.read_tracked(|s| s.outline(form.lang())))
+        memo(move || form.read_tracked(|s| s.outline(form.lang())))
     };
     let section = form.section();
     let count = outline.with_untracked(|o| o.as_ref().map_or(0, |o| o.sections.len()));
@@ -48,7 +48,7 @@ pub fn form_body(form: Form) -> El {
     // The content is rebuilt only when the section shown or its visibility changes.
     let shown = {
         let section = section.clone();
-        Memo::new(move |_| {
+        memo(move || {
             let i = section.get();
             (i, outline.with(|o| o.as_ref().and_then(|o| o.sections.get(i)).map(|s| s.visible)))
         })

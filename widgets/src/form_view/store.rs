@@ -4,10 +4,9 @@
 //! and [`Form::apply`], the one path by which every change reaches the engine.
 
 use hitforms_engine::{FieldView, FormState, Issue};
-use leptos::prelude::*;
-use send_wrapper::SendWrapper;
+use crate::rx::*;
 use serde_json::Value;
-use std::sync::Arc;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -33,7 +32,7 @@ type Views = Vec<(String, (ArcRwSignal<FieldView>, ArcRwSignal<bool>))>;
 struct Inner {
     state: ArcStoredValue<Option<FormState>>,
     lang: String,
-    host: SendWrapper<HtmlElement>,
+    host: HtmlElement,
     /// What the element's properties read, with its session (events, drafts).
     shared: super::Shared,
     views: ArcStoredValue<Views>,
@@ -46,12 +45,12 @@ struct Inner {
     section: ArcRwSignal<usize>,
     status: ArcRwSignal<String>,
     /// Computed values changed since input last paused, and the pause timer.
-    pending: ArcStoredValue<(Vec<String>, Option<TimeoutHandle>)>,
+    pending: ArcStoredValue<(Vec<String>, Option<crate::dom::Timer>)>,
 }
 
 /// The form as renderers see it (cheap to clone).
 #[derive(Clone)]
-pub struct Form(Arc<Inner>);
+pub struct Form(Rc<Inner>);
 
 /// Sorted-vector lookup (no hashing code in the wasm).
 fn find<T>(list: &[(String, T)], key: &str) -> Result<usize, usize> {
@@ -70,12 +69,12 @@ impl Form {
         let host = shared.session.host().unwrap_or_else(|| {
             // A session always has its host once mounted; a detached element
             // stands in (focus and events then go nowhere).
-            leptos::prelude::document().create_element("div").unwrap().unchecked_into()
+            crate::dom::document().create_element("div").unwrap().unchecked_into()
         });
-        Form(Arc::new(Inner {
+        Form(Rc::new(Inner {
             state: shared.state.clone(),
             lang,
-            host: SendWrapper::new(host),
+            host,
             show_all: shared.show_all.clone(),
             shared,
             views: ArcStoredValue::new(Vec::new()),
@@ -275,7 +274,7 @@ impl Form {
     /// as a prefix (a multilingual field's first language input).
     pub fn focus_id_later(&self, id: String, into_input: bool) {
         let host = self.0.host.clone();
-        request_animation_frame(move || {
+        crate::dom::next_frame(move || {
             let Some(root) = host.shadow_root() else { return };
             let target = root.get_element_by_id(&id).or_else(|| {
                 let selector = format!("[id^='{id}-']:is(input, textarea, select)");
@@ -294,7 +293,6 @@ impl Form {
     /// Announces changed computed values once input has paused for a
     /// second (the latest value of each), not on every keystroke.
     fn announce_computed(&self, texts: Vec<String>) {
-        const PAUSE: std::time::Duration = std::time::Duration::from_millis(1000);
         if texts.is_empty() {
             return;
         }
@@ -310,19 +308,18 @@ impl Form {
             }
         });
         let (form, queue) = (self.clone(), pending.clone());
-        let handle = set_timeout_with_handle(
+        let handle = crate::dom::after(
+            1000,
             move || {
-                let texts = queue.try_update_value(|(q, t)| {
+                let texts = Some(queue.update_value(|(q, t)| {
                     *t = None;
                     std::mem::take(q)
-                });
+                }));
                 if let Some(texts) = texts.filter(|t| !t.is_empty()) {
                     form.announce(texts.join("; "));
                 }
             },
-            PAUSE,
-        )
-        .ok();
+        );
         pending.update_value(|(_, timer)| *timer = handle);
     }
 

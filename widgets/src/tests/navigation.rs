@@ -251,7 +251,6 @@ async fn the_hit_application_opens_on_its_first_section() {
 
 #[wasm_bindgen_test]
 async fn an_added_renderer_outranks_the_built_in_one() {
-    use leptos::prelude::*;
     crate::fields::register(crate::fields::Renderer {
         name: "custom",
         rank: |v| if v.id == "special" { 5 } else { -1 },
