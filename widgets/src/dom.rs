@@ -44,7 +44,9 @@ impl Timer {
 pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<Timer> {
     let callback = Closure::once_into_js(f);
     let w = window();
-    w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms).ok().map(Timer)
+    w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms)
+        .ok()
+        .map(Timer)
 }
 
 /// A new `<tag>` element.

@@ -12,8 +12,10 @@
 //!   and runs again after any of them changes. Each run has a number; a
 //!   subscription made by an older run is stale and skipped, so an effect
 //!   never needs to unsubscribe;
-//! - setting a signal queues its effects; the queue runs at once, each
-//!   queued effect once, unless a [`batch`] is open, which runs it at its end;
+//! - setting a signal queues its effects; the queue runs in a microtask,
+//!   each queued effect once (as Leptos does: an event handler finishes
+//!   before the DOM it came from is rebuilt); a [`Memo`] read while stale
+//!   recomputes first, so reads after a write are never stale;
 //! - an [`Owner`] holds cleanups: an effect's own owner is cleaned before
 //!   each re-run and when its parent is cleaned, which disposes the effects,
 //!   listeners and regions created inside it.
@@ -36,7 +38,7 @@ thread_local! {
     static OBSERVER: RefCell<Option<Rc<Effect>>> = const { RefCell::new(None) };
     static OWNER: RefCell<Option<Owner>> = const { RefCell::new(None) };
     static QUEUE: RefCell<Vec<Rc<Effect>>> = const { RefCell::new(Vec::new()) };
-    static BATCH: Cell<u32> = const { Cell::new(0) };
+    static SCHEDULED: Cell<bool> = const { Cell::new(false) };
 }
 
 impl Effect {
@@ -65,6 +67,11 @@ impl Effect {
 /// Runs `f` now and again whenever a signal it read changes, until the
 /// current owner is cleaned up.
 pub fn effect(f: Box<dyn Fn()>) {
+    new_effect(f);
+}
+
+/// [`effect`], returning the effect (a memo re-runs its own when read stale).
+fn new_effect(f: Box<dyn Fn()>) -> Rc<Effect> {
     let effect = Rc::new(Effect {
         body: RefCell::new(Some(f)),
         run: Cell::new(0),
@@ -78,24 +85,12 @@ pub fn effect(f: Box<dyn Fn()>) {
         kept.owner.cleanup();
         kept.body.borrow_mut().take();
     });
-    batch(|| effect.run());
+    effect.run();
+    effect
 }
 
-/// Runs `f` with effects held back until it returns (each then runs once).
-pub fn batch<R>(f: impl FnOnce() -> R) -> R {
-    BATCH.with(|b| b.set(b.get() + 1));
-    let result = f();
-    BATCH.with(|b| b.set(b.get() - 1));
-    flush();
-    result
-}
-
-/// Runs the queued effects (none while a batch is open or a flush runs).
+/// Runs the queued effects, and those they queue, each once per round.
 fn flush() {
-    if BATCH.with(Cell::get) > 0 {
-        return;
-    }
-    BATCH.with(|b| b.set(1));
     loop {
         let queued = QUEUE.with(|q| std::mem::take(&mut *q.borrow_mut()));
         if queued.is_empty() {
@@ -107,7 +102,7 @@ fn flush() {
             }
         }
     }
-    BATCH.with(|b| b.set(0));
+    SCHEDULED.with(|s| s.set(false));
 }
 
 /// The subscribers of one signal.
@@ -141,7 +136,9 @@ impl Subscribers {
                 }
             }
         });
-        flush();
+        if !SCHEDULED.with(|s| s.replace(true)) {
+            wasm_bindgen_futures::spawn_local(async { flush() });
+        }
     }
 }
 
@@ -174,7 +171,10 @@ impl<T> From<T> for ArcRwSignal<T> {
 impl<T> ArcRwSignal<T> {
     /// A signal holding `value`.
     pub fn new(value: T) -> Self {
-        ArcRwSignal(Rc::new(SignalInner { value: RefCell::new(value), subs: Subscribers::default() }))
+        ArcRwSignal(Rc::new(SignalInner {
+            value: RefCell::new(value),
+            subs: Subscribers::default(),
+        }))
     }
 
     /// Makes the running effect depend on this signal.
@@ -223,15 +223,23 @@ impl<T: Clone> ArcRwSignal<T> {
     }
 }
 
-/// A value computed from signals, recomputed when they change; its readers
-/// are notified only when the result differs.
-pub type Memo<T> = RwSignal<T>;
+/// A value computed from signals, recomputed when they change (its readers
+/// notified only when the result differs) or when read while stale.
+pub struct Memo<T: 'static>(Handle<(ArcRwSignal<T>, Rc<Effect>)>);
 
-/// A signal holding `f()`, kept up to date by an effect of the current owner.
+impl<T> Clone for Memo<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Memo<T> {}
+
+/// A memo of `f()`, disposed with the current owner.
 pub fn memo<T: PartialEq + 'static>(f: impl Fn() -> T + 'static) -> Memo<T> {
     let cell: Rc<RefCell<Option<ArcRwSignal<T>>>> = Rc::default();
     let slot = cell.clone();
-    effect(Box::new(move || {
+    let effect = new_effect(Box::new(move || {
         let value = f();
         let existing = slot.borrow().clone();
         match existing {
@@ -243,8 +251,41 @@ pub fn memo<T: PartialEq + 'static>(f: impl Fn() -> T + 'static) -> Memo<T> {
             }
         }
     }));
-    let signal = cell.borrow().clone();
-    RwSignal::from(signal.expect("an effect runs at once"))
+    let signal = cell.borrow().clone().expect("an effect runs at once");
+    Memo(Handle::new((signal, effect)))
+}
+
+impl<T> Memo<T> {
+    /// The up-to-date signal (recomputed first when stale).
+    fn fresh(&self) -> ArcRwSignal<T> {
+        let (signal, effect) = self.0.get();
+        if effect.queued.get() {
+            effect.run();
+        }
+        signal
+    }
+
+    /// Reads the value, tracked.
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.fresh().with(f)
+    }
+
+    /// Reads the value, untracked.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.fresh().with_untracked(f)
+    }
+}
+
+impl<T: Clone> Memo<T> {
+    /// A copy of the value, tracked.
+    pub fn get(&self) -> T {
+        self.fresh().get()
+    }
+
+    /// A copy of the value, untracked.
+    pub fn get_untracked(&self) -> T {
+        self.fresh().get_untracked()
+    }
 }
 
 /// A read-only value derived from signals on each read (`Copy`: a handle
@@ -296,9 +337,10 @@ impl<T> RwSignal<T> {
         RwSignal::from(ArcRwSignal::new(value))
     }
 
-    /// The shared signal behind the handle.
+    /// The shared signal behind the handle (reading a disposed one is a
+    /// bug, and traps).
     fn arc(&self) -> ArcRwSignal<T> {
-        self.0.get()
+        self.0.try_get().expect("a live reactive value")
     }
 
     /// See [`ArcRwSignal::with`].
@@ -311,14 +353,19 @@ impl<T> RwSignal<T> {
         self.arc().with_untracked(f)
     }
 
-    /// See [`ArcRwSignal::set`].
+    /// See [`ArcRwSignal::set`]; nothing once disposed (a late task or
+    /// timer of an unmounted form writes into nothing, as with Leptos).
     pub fn set(&self, value: T) {
-        self.arc().set(value)
+        if let Some(signal) = self.0.try_get() {
+            signal.set(value)
+        }
     }
 
-    /// See [`ArcRwSignal::update`].
+    /// See [`ArcRwSignal::update`]; nothing once disposed.
     pub fn update(&self, f: impl FnOnce(&mut T)) {
-        self.arc().update(f)
+        if let Some(signal) = self.0.try_get() {
+            signal.update(f)
+        }
     }
 }
 
@@ -380,27 +427,36 @@ impl<V: Clone + 'static> Handle<V> {
             }
         });
         on_cleanup(move || {
-            ARENA.with(|a| {
+            // Taken out and dropped after the arena is released: a drop may
+            // read other reactive values.
+            let value = ARENA.with(|a| {
                 let (slots, free) = &mut *a.borrow_mut();
                 let slot = &mut slots[index as usize];
-                if slot.generation == generation {
-                    slot.generation = generation.wrapping_add(1);
-                    slot.value = None;
-                    free.push(index);
+                if slot.generation != generation {
+                    return None;
                 }
-            })
+                slot.generation = generation.wrapping_add(1);
+                free.push(index);
+                slot.value.take()
+            });
+            drop(value);
         });
         Handle { index, generation, _value: std::marker::PhantomData }
     }
 
-    /// The value (a clone of its `Rc`s); a disposed one is a bug and traps.
-    fn get(&self) -> V {
+    /// The value (a clone of its `Rc`s), unless disposed.
+    fn try_get(&self) -> Option<V> {
         ARENA.with(|a| {
             let (slots, _) = &*a.borrow();
             let slot = &slots[self.index as usize];
             let value = slot.value.as_ref().filter(|_| slot.generation == self.generation);
-            value.and_then(|v| v.downcast_ref::<V>()).expect("a live reactive value").clone()
+            value.and_then(|v| v.downcast_ref::<V>()).cloned()
         })
+    }
+
+    /// The value; a disposed one is a bug, and traps.
+    fn get(&self) -> V {
+        self.try_get().expect("a live reactive value")
     }
 }
 

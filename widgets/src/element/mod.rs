@@ -10,8 +10,8 @@ mod session;
 pub use session::{Save, Session, Settings, Work};
 
 use crate::bridge::{dispatch, js_to_json, json_to_js, object, parse_data_attribute};
-use crate::form_view::{Shared, form_element};
 use crate::dom::document;
+use crate::form_view::{Shared, form_element};
 use crate::rx::*;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;

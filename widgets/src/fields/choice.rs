@@ -57,8 +57,7 @@ fn choices(ctx: FieldCtx, options: Vec<(String, String)>, multiple: bool) -> El 
     let base = ctx.base_id();
     let (text, help, required, pointer, current) = ctx.view.with_untracked(|v| {
         let first = v.parts.first().map(|p| p.text.clone()).unwrap_or_default();
-        let current: Vec<String> =
-            if multiple { codes(&first) } else { vec![first] };
+        let current: Vec<String> = if multiple { codes(&first) } else { vec![first] };
         (v.label.clone(), v.help.clone(), v.required, v.pointer.clone(), current)
     });
     let errors = single_errors(&ctx);

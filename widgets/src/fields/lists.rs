@@ -10,8 +10,8 @@ use super::{FieldCtx, render_field};
 use crate::dom::{El, el};
 use crate::form_view::{Change, Form, dom_id};
 use crate::i18n::ui;
-use hitforms_engine::Entry;
 use crate::rx::*;
+use hitforms_engine::Entry;
 
 /// Lists with more items than this start with their items closed.
 const OPEN_UP_TO: usize = 5;

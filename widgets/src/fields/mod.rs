@@ -15,8 +15,8 @@ pub use lists::render_entries;
 
 use crate::dom::{El, el};
 use crate::form_view::{Form, dom_id};
-use hitforms_engine::FieldView;
 use crate::rx::*;
+use hitforms_engine::FieldView;
 use std::cell::RefCell;
 
 /// What a renderer gets for one field instance.

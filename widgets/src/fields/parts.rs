@@ -7,8 +7,8 @@ use super::FieldCtx;
 use crate::dom::{El, el, event_target_value};
 use crate::form_view::Change;
 use crate::i18n::ui;
-use hitforms_engine::{FieldView, Issue};
 use crate::rx::*;
+use hitforms_engine::{FieldView, Issue};
 
 /// A single-input field: text, multi-line text, a number or a date.
 pub fn single(ctx: FieldCtx) -> El {

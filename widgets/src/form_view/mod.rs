@@ -9,8 +9,8 @@ mod nav;
 mod store;
 
 use crate::dom::{El, el};
-use hitforms_engine::FormState;
 use crate::rx::*;
+use hitforms_engine::FormState;
 use serde_json::Value;
 pub use store::{Change, Form, dom_id};
 

@@ -7,8 +7,8 @@ use super::{Form, dom_id};
 use crate::dom::{El, el};
 use crate::fields::render_entries;
 use crate::i18n::ui;
-use hitforms_engine::{Completion, Finding, Outline, Severity};
 use crate::rx::*;
+use hitforms_engine::{Completion, Finding, Outline, Severity};
 
 /// The most findings the error summary lists (the count says how many more).
 const LISTED: usize = 30;

@@ -3,8 +3,8 @@
 //! rendered), one structure version per rendered list, which items are open,
 //! and [`Form::apply`], the one path by which every change reaches the engine.
 
-use hitforms_engine::{FieldView, FormState, Issue};
 use crate::rx::*;
+use hitforms_engine::{FieldView, FormState, Issue};
 use serde_json::Value;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -308,18 +308,15 @@ impl Form {
             }
         });
         let (form, queue) = (self.clone(), pending.clone());
-        let handle = crate::dom::after(
-            1000,
-            move || {
-                let texts = Some(queue.update_value(|(q, t)| {
-                    *t = None;
-                    std::mem::take(q)
-                }));
-                if let Some(texts) = texts.filter(|t| !t.is_empty()) {
-                    form.announce(texts.join("; "));
-                }
-            },
-        );
+        let handle = crate::dom::after(1000, move || {
+            let texts = Some(queue.update_value(|(q, t)| {
+                *t = None;
+                std::mem::take(q)
+            }));
+            if let Some(texts) = texts.filter(|t| !t.is_empty()) {
+                form.announce(texts.join("; "));
+            }
+        });
         pending.update_value(|(_, timer)| *timer = handle);
     }
 
