@@ -55,7 +55,7 @@ impl Effect {
         // effect (its region rebuilt) then finds nothing to drop.
         let body = self.body.borrow_mut().take();
         if let Some(body) = body {
-            self.owner.with(|| body());
+            self.owner.with(&body);
             if self.alive.get() {
                 *self.body.borrow_mut() = Some(body);
             }
@@ -129,10 +129,9 @@ impl Subscribers {
         QUEUE.with(|q| {
             let mut q = q.borrow_mut();
             for (weak, run) in subs {
-                if let Some(e) = weak.upgrade().filter(|e| e.run.get() == run && e.alive.get()) {
-                    if !e.queued.replace(true) {
-                        q.push(e);
-                    }
+                let live = weak.upgrade().filter(|e| e.run.get() == run && e.alive.get());
+                if let Some(e) = live.filter(|e| !e.queued.replace(true)) {
+                    q.push(e);
                 }
             }
         });
@@ -505,7 +504,10 @@ impl<T> ArcStoredValue<T> {
 /// Cleanups run together: what a region, an effect run or a mounted form
 /// created (effects, listeners, child owners).
 #[derive(Clone, Default)]
-pub struct Owner(Rc<RefCell<Vec<Box<dyn FnOnce()>>>>);
+pub struct Owner(Rc<RefCell<Vec<Cleanup>>>);
+
+/// One cleanup of an [`Owner`].
+type Cleanup = Box<dyn FnOnce()>;
 
 impl Owner {
     /// A new owner, cleaned up with the current one.
