@@ -14,6 +14,9 @@
 use serde_json::{Map, Number, Value};
 use std::fmt;
 
+mod write;
+pub use write::{write, write_into, write_str};
+
 /// A syntax error: where (1-based line and column, in bytes) and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsonError {

@@ -162,7 +162,7 @@ pub fn fill<'v>(template: &str, param: &dyn Fn(&str) -> Option<&'v Value>) -> St
                     Some(Value::String(s)) => out.push_str(s),
                     // Compact JSON, as `Display` writes it (without linking its
                     // pretty form).
-                    Some(v) => out.push_str(&serde_json::to_string(v).unwrap_or_default()),
+                    Some(v) => crate::json::write_into(&mut out, v),
                     None => out.push_str(&rest[open..open + close + 2]),
                 }
                 rest = &after[close + 1..];

@@ -7,7 +7,7 @@ use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 /// A JSON value as a plain JS value (through `JSON.parse`, which is small and exact).
 pub fn json_to_js(value: &Value) -> JsValue {
-    js_sys::JSON::parse(&serde_json::to_string(value).unwrap_or_default()).unwrap_or(JsValue::NULL)
+    js_sys::JSON::parse(&hitforms_engine::json::write(value)).unwrap_or(JsValue::NULL)
 }
 
 /// A JS value as JSON (through `JSON.stringify`); `null` when it cannot be.

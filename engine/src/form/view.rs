@@ -75,7 +75,7 @@ impl FormState {
             Value::Date(d) => d.to_string(),
             Value::Bool(b) => b.to_string(),
             Value::Invalid(serde_json::Value::String(s)) => s.clone(),
-            Value::Invalid(j) => serde_json::to_string(j).unwrap_or_default(),
+            Value::Invalid(j) => crate::json::write(j),
             _ => String::new(),
         };
         let part =
@@ -120,7 +120,14 @@ impl FormState {
                         .collect(),
                     _ => Vec::new(),
                 };
-                let text = serde_json::to_string(&codes).unwrap_or_default();
+                let mut text = String::from("[");
+                for (i, code) in codes.iter().enumerate() {
+                    if i > 0 {
+                        text.push(',');
+                    }
+                    crate::json::write_str(&mut text, code);
+                }
+                text.push(']');
                 (vec![part(text, None, None, Vec::new())], false)
             }
             FieldKind::Computed { scale: Some(scale), .. } => {

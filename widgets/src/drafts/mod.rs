@@ -113,7 +113,7 @@ pub async fn save(id: &str, version: &str, data: &Value) -> Result<(String, Stri
         ("savedAt", saved.as_str().into()),
         ("data", data.clone()),
     ]);
-    let text = serde_json::to_string(&record).map_err(|e| e.to_string())?;
+    let text = hitforms_engine::json::write(&record);
     let kind = settle(draft_put(&key(id, version), &text)).await?;
     Ok((saved, kind.as_string().unwrap_or_default()))
 }

@@ -98,7 +98,7 @@ fn field(form: &FormState, data: &Value, f: &Field, pointer: &str, lang: &str, i
             let option = |code: &Value| {
                 let code = code
                     .as_str()
-                    .map_or_else(|| serde_json::to_string(code).unwrap_or_default(), str::to_owned);
+                    .map_or_else(|| hitforms_engine::json::write(code), str::to_owned);
                 view.options.iter().find(|(c, _)| *c == code).map_or(code, |(_, l)| l.clone())
             };
             match value {

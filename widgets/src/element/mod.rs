@@ -36,7 +36,7 @@ extern "C" {
 }
 
 /// The default theme (CSS custom properties, WCAG AA contrast) and the print styles.
-const STYLE: &str = include_str!("../style.css");
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 
 /// Attributes whose change re-renders the element (keeping its data).
 const OBSERVED: &[&str] = &["template", "config", "lang", "data", "step", "readonly", "autosave"];

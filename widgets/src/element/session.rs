@@ -306,7 +306,7 @@ impl Session {
     pub fn export(&self) {
         let Some(inner) = self.inner() else { return };
         let name = format!("{}.json", inner.form.borrow().0);
-        let text = serde_json::to_string(&*inner.data.borrow()).unwrap_or_default();
+        let text = hitforms_engine::json::write(&inner.data.borrow());
         drafts::download(&name, &text);
         if !inner.settings.autosave {
             inner.dirty.set(false);
