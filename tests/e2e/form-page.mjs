@@ -5,6 +5,8 @@ import { demoUrl, waitFor } from './demo-page.mjs';
 
 /** The widget is built without its `config` feature (docs/decisions.md): a config attribute is refused. */
 const NO_CONFIG = /cannot apply a call configuration/;
+/** The shipped widget leaves out the expression language (its `expressions` feature; docs/decisions.md). */
+export const NO_EXPRESSIONS = /cannot evaluate expressions/;
 
 /** Waits for the form in the page: `{ ready: true }`, `{ pending: reason }` for a form needing the config
  * feature the build leaves out; throws on any other alert. */
@@ -22,6 +24,9 @@ export async function openForm(page, { form, lang = 'en', readonly = false }) {
   }), Boolean, 20_000);
   if (state.alert && NO_CONFIG.test(state.alert)) {
     return { pending: `form ${form} needs a call configuration, which this build of the widget refuses (its \`config\` feature is off for size; widgets/Cargo.toml)` };
+  }
+  if (state.alert && NO_EXPRESSIONS.test(state.alert)) {
+    return { pending: `form ${form} needs the expression language, which the shipped widget leaves out for size (its \`expressions\` feature; widgets/Cargo.toml)` };
   }
   if (state.alert) throw new Error(`form ${form} did not load: ${state.alert}`);
   return { ready: true };

@@ -25,6 +25,8 @@ const STEPS: &[Step] = &[
                 "hitforms-bench-search-wasm",
                 "-p",
                 "hitforms-search-widget",
+                "--features",
+                "hitforms-widgets/expressions",
                 "--target",
                 "wasm32-unknown-unknown",
                 "--all-targets",
@@ -47,8 +49,11 @@ const STEPS: &[Step] = &[
         let target_dir = target_dir.to_string_lossy();
         cargo(&["check", "--manifest-path", "fuzz/Cargo.toml", "--target-dir", &target_dir])
     }),
+    // With the expression language, so the HIT templates' tests run too
+    // (the shipped build leaves it out: widgets/Cargo.toml).
     ("browser tests (wasm-bindgen-test, headless Chromium)", || {
-        util::run("wasm-pack", &["test", "--headless", "--chrome", "widgets"])
+        let args = ["test", "--headless", "--chrome", "widgets", "--features", "expressions"];
+        util::run("wasm-pack", &args)
     }),
     ("partner-search widget browser tests (wasm-bindgen-test, headless Chromium)", || {
         util::run("wasm-pack", &["test", "--headless", "--chrome", "search-widget"])

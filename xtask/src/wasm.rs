@@ -53,6 +53,7 @@ pub fn build_widgets() -> Result {
     crate::unexport::strip_unused()?;
     crate::imports::trim_files()?;
     minify_js()?;
+    copy_catalogs()?;
     wasm_pack("search-widget", "../pkg/dist/search", "partner-search", &["--no-default-features"])?;
     wasm_pack("search-widget", "../pkg/dist/search-import", "partner-search", &[])?;
     // wasm-pack writes a `.gitignore` of `*` there, which npm obeys when
@@ -120,6 +121,28 @@ fn minify_js() -> Result {
     for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "js")) {
         let file = file.to_string_lossy().into_owned();
         util::run("terser", &[&file, "--module", "--compress", "--mangle", "--output", &file])?;
+    }
+    Ok(())
+}
+
+/// The UI language files (`i18n/<lang>.json`) next to the wasm, in
+/// `pkg/dist/i18n/`, compacted: the widget fetches one when its language is
+/// chosen (English is built in). A file that is not JSON fails the build.
+pub fn copy_catalogs() -> Result {
+    let (from, to) = (util::root().join("i18n"), util::root().join("pkg/dist/i18n"));
+    std::fs::create_dir_all(&to).map_err(|e| format!("{}: {e}", to.display()))?;
+    let entries = std::fs::read_dir(&from).map_err(|e| format!("{}: {e}", from.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let json: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let out = to.join(entry.file_name());
+        std::fs::write(&out, json.to_string()).map_err(|e| format!("{}: {e}", out.display()))?;
     }
     Ok(())
 }
