@@ -5,8 +5,9 @@ import { demoUrl, waitFor } from './demo-page.mjs';
 
 /** The widget is built without its `config` feature (docs/decisions.md): a config attribute is refused. */
 const NO_CONFIG = /cannot apply a call configuration/;
-/** The shipped widget leaves out the expression language (its `expressions` feature; docs/decisions.md). */
-export const NO_EXPRESSIONS = /cannot evaluate expressions/;
+/** The shipped widget leaves out the expression language (its `expressions` feature; docs/decisions.md):
+ * its refusal in English, German and French. */
+export const NO_EXPRESSIONS = /cannot evaluate expressions|keine Ausdrücke auswerten|ne peut pas évaluer d’expressions/;
 
 /** Waits for the form in the page: `{ ready: true }`, `{ pending: reason }` for a form needing the config
  * feature the build leaves out; throws on any other alert. */
