@@ -34,6 +34,28 @@ impl fmt::Display for JsonError {
     }
 }
 
+/// A `Number` holding `literal`, which the caller has checked against
+/// RFC 8259's number grammar. `Number::from_str` would check it again
+/// through serde_json's deserializer, which links that deserializer, its
+/// error texts and a float formatter into the wasm (~4 KB); with
+/// `arbitrary_precision` a `Number` is its literal text, which
+/// `from_string_unchecked` stores as is. That function is hidden in
+/// serde_json's docs ("only tests use this"): Cargo.lock pins the version,
+/// and the tests compare this parser's numbers with serde_json's.
+/// The text is serde_json's: the exponent as `e` with its sign (`1E2` is
+/// kept as `1e+2`).
+pub(crate) fn number_from_literal(literal: &str) -> Number {
+    let text = match literal.find(['e', 'E']) {
+        None => literal.to_owned(),
+        Some(at) => {
+            let (mantissa, exponent) = (&literal[..at], &literal[at + 1..]);
+            let sign = if exponent.starts_with(['+', '-']) { "" } else { "+" };
+            format!("{mantissa}e{sign}{exponent}")
+        }
+    };
+    Number::from_string_unchecked(text)
+}
+
 /// Nesting deeper than this is refused (serde_json's limit).
 const MAX_DEPTH: usize = 128;
 
@@ -319,10 +341,7 @@ impl Parser<'_> {
         {
             return Ok(Value::Number(n.into()));
         }
-        literal
-            .parse::<Number>()
-            .map(Value::Number)
-            .map_err(|_| self.error_at(start, "invalid number"))
+        Ok(Value::Number(number_from_literal(literal)))
     }
 
     #[inline(always)]

@@ -7,7 +7,6 @@
 
 use rust_decimal::Decimal;
 use serde_json::Value;
-use std::str::FromStr;
 
 /// Parses decimal text (`12`, `-3.50`, `1e3`) exactly. Returns `None` for
 /// anything else, including numbers beyond `Decimal`'s 28 significant digits.
@@ -147,7 +146,7 @@ fn from_scientific(value: &str) -> Option<Decimal> {
 /// The exact decimal value of a JSON number, or of a string holding one.
 pub fn decimal_of(value: &Value) -> Option<Decimal> {
     match value {
-        Value::Number(n) => parse_decimal(&n.to_string()),
+        Value::Number(n) => parse_decimal(n.as_str()),
         Value::String(s) => parse_decimal(s),
         _ => None,
     }
@@ -155,14 +154,16 @@ pub fn decimal_of(value: &Value) -> Option<Decimal> {
 
 /// A JSON number holding exactly `d` (its literal text is kept).
 pub fn json_number(d: Decimal) -> Value {
-    // With `arbitrary_precision` a Number parsed from text keeps that text.
-    serde_json::Number::from_str(&d.to_string()).map(Value::Number).unwrap_or(Value::Null)
+    // With `arbitrary_precision` a Number is its literal text; a decimal's
+    // text (digits, one optional `-` and `.`) is a valid JSON number.
+    Value::Number(crate::json::number_from_literal(&d.to_string()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+    use std::str::FromStr;
 
     #[test]
     fn json_numbers_keep_their_exact_decimals() {
