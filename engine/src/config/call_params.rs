@@ -98,8 +98,33 @@ pub(crate) fn entries(c: &Config) -> Vec<(&'static str, Type, Value)> {
 }
 
 /// The name and type of every call parameter.
+///
+/// Built from the names alone, without a configuration: the widget checks
+/// templates' expressions against these types without linking the call
+/// settings' code (a test checks they are [`entries`]' types).
 pub(crate) fn types() -> Vec<(&'static str, Type)> {
-    entries(&Config::default()).into_iter().map(|(n, t, _)| (n, t)).collect()
+    let cost = Type::List(Box::new(shape(&[("id", Type::Text), ("cost", Type::Number)])));
+    let fund = shape(&[
+        ("id", Type::Text),
+        ("type", Type::Text),
+        ("rate", Type::Number),
+        ("adjustable", Type::Bool),
+    ]);
+    NAMES
+        .iter()
+        .map(|&name| {
+            let ty = match name {
+                "callType" | "fallbackLanguage" => Type::Text,
+                "inputLanguages" | "hiddenIds" => list_of(Type::Text),
+                "periodLength" | "step" => Type::Number,
+                "funds" => Type::List(Box::new(fund.clone())),
+                "lumpSums" | "unitCosts" => cost.clone(),
+                n if FLAT_RATES.contains(&n) => Type::Number,
+                _ => Type::Bool,
+            };
+            (name, ty)
+        })
+        .collect()
 }
 
 /// Every call parameter's name, in [`types`] order (a test checks they
@@ -184,6 +209,8 @@ mod tests {
         assert!(is_reserved("funds") && !is_reserved("maxDuration"));
         let typed: Vec<&str> = types().into_iter().map(|(n, _)| n).collect();
         assert_eq!(typed, NAMES);
+        let entry_types: Vec<(&str, Type)> = entries.into_iter().map(|(n, t, _)| (n, t)).collect();
+        assert_eq!(types(), entry_types);
     }
 
     #[test]
