@@ -42,6 +42,12 @@ pub fn select(ctx: FieldCtx) -> El {
     }
 }
 
+/// `s` in lower case for matching, character by character (`str::to_lowercase`
+/// adds Greek final-sigma rules, and their tables, that matching needs not).
+fn fold(s: &str) -> String {
+    s.chars().flat_map(char::to_lowercase).collect()
+}
+
 /// A multi-select's chosen codes from its view text (a JSON array of strings).
 fn codes(text: &str) -> Vec<String> {
     match hitforms_engine::json::parse(text) {
@@ -167,15 +173,15 @@ fn combobox(ctx: FieldCtx) -> El {
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let matches = {
-        let options = options.clone();
+        // Folded once, not on every keystroke (1,500 NUTS regions).
+        let folded: Vec<(String, String)> =
+            options.iter().map(|(code, text)| (fold(code), fold(text))).collect();
         memo(move || {
-            let q = query.get().to_lowercase();
-            (0..options.len())
+            let q = fold(&query.get());
+            (0..folded.len())
                 .filter(|&i| {
-                    let (code, text) = &options[i];
-                    q.is_empty()
-                        || text.to_lowercase().contains(&q)
-                        || code.to_lowercase().starts_with(&q)
+                    let (code, text) = &folded[i];
+                    q.is_empty() || text.contains(&q) || code.starts_with(&q)
                 })
                 .collect::<Vec<usize>>()
         })
