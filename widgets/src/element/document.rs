@@ -96,9 +96,8 @@ fn field(form: &FormState, data: &Value, f: &Field, pointer: &str, lang: &str, i
         },
         FieldKind::Select(_) | FieldKind::MultiSelect { .. } => {
             let option = |code: &Value| {
-                let code = code
-                    .as_str()
-                    .map_or_else(|| hitforms_engine::json::write(code), str::to_owned);
+                let code =
+                    code.as_str().map_or_else(|| hitforms_engine::json::write(code), str::to_owned);
                 view.options.iter().find(|(c, _)| *c == code).map_or(code, |(_, l)| l.clone())
             };
             match value {
