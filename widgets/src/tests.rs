@@ -286,5 +286,7 @@ async fn a_template_with_expressions_renders_and_follows_the_input() {
 
 mod navigation;
 
+mod rx;
+
 #[path = "tests_element.rs"]
 mod element;
