@@ -178,8 +178,17 @@ async fn items_are_added_moved_and_removed_with_numbering_and_focus() {
     assert_eq!(text(&root, "#hf-partners-0-title"), "P1");
     assert_eq!(focused(&root), "hf-partners-0-pname", "focus moves into the new item");
     type_into(&root, "#hf-partners-0-pname", "Alpha").await;
+    let down = |root: &ShadowRoot| {
+        let button = find(root, "#hf-partners-0 .hf-actions button:nth-child(2)").unwrap();
+        js_sys::Reflect::get(&button, &"disabled".into()).unwrap().as_bool().unwrap()
+    };
+    assert!(down(&root), "the last item cannot move down");
+    let first = find(&root, "#hf-partners-0").unwrap();
     click(&root, "#hf-partners-add").await;
     assert_eq!(focused(&root), "hf-partners-1-pname");
+    let kept = find(&root, "#hf-partners-0").unwrap();
+    assert!(kept.is_same_node(Some(&first)), "an add builds the new item only");
+    assert!(!down(&root), "the first item can now move down");
     assert_eq!(announced(&root), "P2 added.");
     assert_eq!(text(&root, "#hf-partners-1-title"), "P2");
     assert_eq!(text(&root, "#hf-partners-0-title"), "P1", "the first item keeps its number");
