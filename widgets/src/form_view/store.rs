@@ -248,7 +248,7 @@ impl Form {
         }
         self.0.revision.update(|r| *r += 1);
         self.announce_computed(computed);
-        self.0.shared.session.changed(&data, valid, &changed);
+        self.0.shared.session.changed(data, valid, &changed);
         Ok(added)
     }
 
