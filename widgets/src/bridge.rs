@@ -50,10 +50,15 @@ pub fn object(pairs: Vec<(&str, Value)>) -> Value {
 /// Dispatches the CustomEvent `name` (bubbling, crossing the shadow
 /// boundary) with `detail` as a plain JS value.
 pub fn dispatch(host: &HtmlElement, name: &str, detail: &Value) {
+    dispatch_js(host, name, &json_to_js(detail));
+}
+
+/// [`dispatch`] with a detail already made in JS.
+pub fn dispatch_js(host: &HtmlElement, name: &str, detail: &JsValue) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&json_to_js(detail));
+    init.set_detail(detail);
     if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&event);
     }

@@ -17,12 +17,27 @@ pub(super) type Route = Vec<(usize, Option<usize>)>;
 /// Fills every computed value of `root` (and every generated list);
 /// returns the routes and slots that changed.
 pub fn compute_all(ctx: &Context, root: &mut Record) -> Vec<(Route, usize)> {
-    let (values, lists) = (count(&ctx.template.root), generated(&ctx.template.root));
+    compute_in(ctx, root, &[])
+}
+
+/// Fills the computed values (and generated lists) of the record `start`
+/// leads to and of the records inside it, in their scope (the enclosing
+/// records' values are read, not changed): a new list item's own values.
+/// Returns the routes and slots that changed.
+pub fn compute_in(
+    ctx: &Context,
+    root: &mut Record,
+    start: &[(usize, Option<usize>)],
+) -> Vec<(Route, usize)> {
+    let Some(group) = super::propagate::group_at(&ctx.template.root, start) else {
+        return Vec::new();
+    };
+    let (values, lists) = (count(group), generated(group));
     let passes = (values + 1) * (lists + 1);
     let mut changed: Vec<(Route, usize)> = Vec::new();
     for _ in 0..passes {
         let (mut updates, mut rows) = (Vec::new(), Vec::new());
-        let mut frames = Frames::root(root);
+        let Some(mut frames) = super::locate::frames_at(root, start) else { break };
         let mut visit = |field: &Field, slot, current: &Value, frames: &Frames, route: &Route| {
             let (value, into) = match &field.kind {
                 FieldKind::Computed { expression, .. } => {
@@ -35,7 +50,7 @@ pub fn compute_all(ctx: &Context, root: &mut Record) -> Vec<(Route, usize)> {
                 into.push((route.clone(), slot, value));
             }
         };
-        walk(&ctx.template.root, &mut frames, &mut Vec::new(), &|_| true, &mut visit);
+        walk(group, &mut frames, &mut start.to_vec(), &|_| true, &mut visit);
         if updates.is_empty() {
             if rows.is_empty() {
                 break;

@@ -8,7 +8,7 @@ use crate::data::read_value;
 use crate::issue::{Code, Issue};
 use crate::number::parse_decimal;
 use crate::template::FieldKind;
-use crate::validate::{enclosing_shown, validate_slot};
+use crate::validate::{enclosing_shown, validate_slot_only};
 use crate::value::{Date, Translation, Value};
 use serde_json::Value as Json;
 
@@ -86,7 +86,7 @@ impl FormState {
     /// Appends an empty item to the list at `pointer` (a repeat or table).
     /// Returns its index; fails when the list is full.
     pub fn add_item(&mut self, pointer: &str) -> Result<(usize, Vec<String>), Issue> {
-        self.edit_list(pointer, |items, rep| {
+        self.edit_list(pointer, true, |items, rep| {
             if items.len() >= rep.max_items as usize {
                 return Err(Code::ListTooMany);
             }
@@ -97,7 +97,7 @@ impl FormState {
 
     /// Removes item `index` of the list at `pointer`.
     pub fn remove_item(&mut self, pointer: &str, index: usize) -> Result<Vec<String>, Issue> {
-        self.edit_list(pointer, |items, _| {
+        self.edit_list(pointer, false, |items, _| {
             if index >= items.len() {
                 return Err(Code::DataUnknownField);
             }
@@ -114,7 +114,7 @@ impl FormState {
         from: usize,
         to: usize,
     ) -> Result<Vec<String>, Issue> {
-        self.edit_list(pointer, |items, _| {
+        self.edit_list(pointer, false, |items, _| {
             if from >= items.len() || to >= items.len() {
                 return Err(Code::DataUnknownField);
             }
@@ -125,9 +125,12 @@ impl FormState {
         .map(|((), changed)| changed)
     }
 
+    /// Changes the items of the list at `pointer` with `f`; `appends`: `f`
+    /// only appends an item (no other item moves, so less is redone).
     fn edit_list<R>(
         &mut self,
         pointer: &str,
+        appends: bool,
         f: impl FnOnce(&mut Vec<Value>, &crate::template::Repeat) -> Result<R, Code>,
     ) -> Result<(R, Vec<String>), Issue> {
         let found = locate(&self.template.root, &self.root, pointer)
@@ -143,12 +146,16 @@ impl FormState {
             _ => Vec::new(),
         };
         let result = f(&mut items, rep);
+        let last = items.len().checked_sub(1);
         if result.is_ok() || matches!(slot, Value::List(_)) {
             *slot = Value::List(items);
         }
         let result =
             result.map_err(|code| Issue::error(pointer, code).with("max", rep.max_items))?;
-        let changed = self.refresh_list(pointer, &found.route, found.slot);
+        let changed = match last.filter(|_| appends) {
+            Some(added) => self.refresh_added(pointer, &found.route, found.slot, added),
+            None => self.refresh_list(pointer, &found.route, found.slot),
+        };
         Ok((result, changed))
     }
 
@@ -211,6 +218,50 @@ impl FormState {
         changed
     }
 
+    /// After item `index` was appended to the list at `pointer`: computes
+    /// the new item's own values, re-validates the list, and follows the
+    /// change to what reads the list (sums, counts, rules over its items)
+    /// and on (no other item moved, so nothing else is redone). A generated
+    /// list whose keys it changed makes it a full list change.
+    fn refresh_added(
+        &mut self,
+        pointer: &str,
+        route: &[(usize, Option<usize>)],
+        slot: usize,
+        index: usize,
+    ) -> Vec<String> {
+        if !self.has_expressions {
+            return self.refresh_one(pointer, route, slot);
+        }
+        let mut item = route.to_vec();
+        item.push((slot, Some(index)));
+        let mut root = std::mem::take(&mut self.root);
+        let computed = super::compute::compute_in(&self.context(), &mut root, &item);
+        self.root = root;
+        let mut changed = self.refresh_only(pointer, route, slot, Some(index));
+        // The new item's findings are news for its fields' views.
+        let item_pointer = format!("{pointer}/{index}");
+        if self.by_field.get(&item_pointer).is_some() || self.by_rule.get(&item_pointer).is_some() {
+            changed.push(item_pointer.clone());
+        }
+        let (lo, hi) = (format!("{item_pointer}/"), format!("{item_pointer}0"));
+        changed.extend(self.by_field.keys_in(&lo, &hi).cloned());
+        changed.extend(self.by_rule.keys_in(&lo, &hi).cloned());
+        changed.extend(
+            computed
+                .iter()
+                .filter_map(|(r, s)| super::propagate::pointer_of(&self.template.root, r, *s)),
+        );
+        self.propagate_added(route, slot, index, &mut changed);
+        if super::rows::generates(&self.template.root)
+            && super::rows::pending(&self.context(), &self.root)
+        {
+            changed.extend(self.refresh_list(pointer, route, slot));
+        }
+        super::findings::dedup_keep_first(&mut changed);
+        changed
+    }
+
     /// Re-validates the field instance at `pointer` and everything inside it
     /// (rules of records inside it included; the rules of its own record are
     /// re-checked by `propagate` when they read it).
@@ -220,22 +271,43 @@ impl FormState {
         route: &[(usize, Option<usize>)],
         slot: usize,
     ) -> Vec<String> {
+        self.refresh_only(pointer, route, slot, None)
+    }
+
+    /// [`FormState::refresh_one`]; for a list with `only`, its own checks
+    /// and item `only` (an appended item: the others' findings stand).
+    fn refresh_only(
+        &mut self,
+        pointer: &str,
+        route: &[(usize, Option<usize>)],
+        slot: usize,
+        only: Option<usize>,
+    ) -> Vec<String> {
         let group = group_at(&self.template.root, route);
         let segs = segments(pointer).unwrap_or_default();
         let base = &segs[..segs.len().saturating_sub(1)];
         let ctx = self.context();
         let issues = match (group, frames_at(&self.root, route)) {
             (Some(g), Some(frames)) if enclosing_shown(&ctx, &self.root, route, slot) => {
-                validate_slot(&ctx, g, frames, slot, base)
+                validate_slot_only(&ctx, g, frames, slot, base, only)
             }
             _ => Vec::new(),
         };
         drop(ctx);
-        // The field's own findings, then those inside it: the keys from
-        // "{pointer}/" up to "{pointer}0" ('0' follows '/'). A range, so the
-        // cost does not grow with the findings kept elsewhere.
+        // The field's own findings, then those inside it (or inside item
+        // `only`): the keys from "{inner}/" up to "{inner}0" ('0' follows
+        // '/'). A range, so the cost does not grow with the findings kept
+        // elsewhere.
         self.by_field.remove(pointer);
-        let (lo, hi) = (format!("{pointer}/"), format!("{pointer}0"));
+        let inner = match only {
+            Some(i) => {
+                let item = format!("{pointer}/{i}");
+                self.by_field.remove(&item);
+                item
+            }
+            None => pointer.to_owned(),
+        };
+        let (lo, hi) = (format!("{inner}/"), format!("{inner}0"));
         self.by_field.remove_range(&lo, &hi);
         self.by_rule.remove_range(&lo, &hi);
         let owned = self.file_rules(issues);

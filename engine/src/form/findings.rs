@@ -70,11 +70,21 @@ impl Findings {
         }
     }
 
+    /// The positions of the keys from `lo` (inclusive) to `hi` (exclusive).
+    fn range(&self, lo: &str, hi: &str) -> std::ops::Range<usize> {
+        let start = self.0.partition_point(|(k, _)| k.as_str() < lo);
+        start..start + self.0[start..].partition_point(|(k, _)| k.as_str() < hi)
+    }
+
     /// Removes the keys from `lo` (inclusive) to `hi` (exclusive).
     pub(crate) fn remove_range(&mut self, lo: &str, hi: &str) {
-        let start = self.0.partition_point(|(k, _)| k.as_str() < lo);
-        let end = start + self.0[start..].partition_point(|(k, _)| k.as_str() < hi);
-        self.0.drain(start..end);
+        let range = self.range(lo, hi);
+        self.0.drain(range);
+    }
+
+    /// The keys from `lo` (inclusive) to `hi` (exclusive), in order.
+    pub(crate) fn keys_in(&self, lo: &str, hi: &str) -> impl Iterator<Item = &String> {
+        self.0[self.range(lo, hi)].iter().map(|(k, _)| k)
     }
 
     /// Adds findings (each with its pointer, in any order) after those

@@ -25,14 +25,38 @@ impl FormState {
         slot: usize,
         changed: &mut Vec<String>,
     ) {
-        let mut queue: Vec<(Route, usize)> = vec![(route.to_vec(), slot)];
+        self.propagate_from((route.to_vec(), slot, None), changed);
+    }
+
+    /// Follows the appending of item `index` to the list in `slot` of the
+    /// record at `route`: what reads the list is re-evaluated, and of what
+    /// lives in its items, only the new item's (the others read nothing new).
+    pub(super) fn propagate_added(
+        &mut self,
+        route: &[(usize, Option<usize>)],
+        slot: usize,
+        index: usize,
+        changed: &mut Vec<String>,
+    ) {
+        self.propagate_from((route.to_vec(), slot, Some(index)), changed);
+    }
+
+    /// The walk of [`FormState::propagate`] from a first change: a field in
+    /// `slot` of the record at a route, or (with an item index) an item of
+    /// the list there, whose index then fixes the instances in that list.
+    fn propagate_from(&mut self, first: (Route, usize, Option<usize>), changed: &mut Vec<String>) {
+        let mut queue: Vec<(Route, usize, Option<usize>)> = vec![first];
         let mut steps = 0;
-        while let Some((r, s)) = queue.pop() {
+        while let Some((r, s, item)) = queue.pop() {
             let schema: Vec<usize> = r.iter().map(|(x, _)| *x).chain([s]).collect();
+            let at = match item {
+                Some(i) => extend(&r, s, Some(i)),
+                None => r.clone(),
+            };
             for (index, anchor) in self.deps.affected(&schema) {
                 let (owner, target) =
                     (self.deps.list[index].owner.clone(), self.deps.list[index].target);
-                for inst in instances(&self.template.root, &self.root, &owner, &r, anchor) {
+                for inst in instances(&self.template.root, &self.root, &owner, &at, anchor) {
                     steps += 1;
                     if steps > MAX_STEPS {
                         changed.extend(self.revalidate_all());
@@ -42,7 +66,7 @@ impl FormState {
                         Target::Computed(slot) => {
                             if let Some(p) = self.recompute(&inst, slot) {
                                 changed.extend(self.refresh_one(&p, &inst, slot));
-                                queue.push((inst.clone(), slot));
+                                queue.push((inst.clone(), slot, None));
                             }
                         }
                         Target::Cond(slot) => {

@@ -80,7 +80,9 @@ mod tests {
         let docs = [
             json!(null),
             json!({"b": [1, 2.50, -0.0, 1e300, true, false, null], "a": {"": "x"}, "c": []}),
-            json!("quote \" backslash \\ controls \n\r\t\u{8}\u{c}\u{1}\u{1f} del \u{7f} é 😀 </script>"),
+            json!(
+                "quote \" backslash \\ controls \n\r\t\u{8}\u{c}\u{1}\u{1f} del \u{7f} é 😀 </script>"
+            ),
             json!([{"language": "EN", "translation": "Text"}, {}, [[]]]),
             serde_json::from_str("123456789012345678901234567890.000100").unwrap(),
         ];

@@ -220,7 +220,7 @@ pub fn validate_root(ctx: &Context, root: &Record) -> Vec<Issue> {
             && ctx.configured_visible(&section.visibility_id);
         for item in &section.items {
             if let (Item::Field(slot), true) = (item, shown) {
-                check_slot(ctx, &t.root, &mut frames, *slot, &mut path, &mut out);
+                check_slot(ctx, &t.root, &mut frames, *slot, &mut path, &mut out, None);
             }
         }
     }
@@ -229,6 +229,8 @@ pub fn validate_root(ctx: &Context, root: &Record) -> Vec<Issue> {
     out
 }
 
+/// Checks the field in `slot` of the current record and what it holds;
+/// for a list, of its items only item `only` when given.
 fn check_slot<'a, 'r>(
     ctx: &Context,
     group: &'a Group,
@@ -236,6 +238,7 @@ fn check_slot<'a, 'r>(
     slot: usize,
     path: &mut Path<'a>,
     out: &mut Vec<Issue>,
+    only: Option<usize>,
 ) {
     let field: &'a Field = &group.fields[slot];
     if !ctx.holds(&field.visible, true, frames) || !ctx.configured_visible(&field.visibility_id) {
@@ -281,6 +284,9 @@ fn check_slot<'a, 'r>(
                 && rep.item.plan.len() == rep.item.fields.len()
                 && rep.item.plan.iter().all(|c| *c != plan::Check::General);
             for (i, item) in items.iter().enumerate() {
+                if only.is_some_and(|o| o != i) {
+                    continue;
+                }
                 if let (true, Value::Record(r)) = (planned, item) {
                     check_planned_item(ctx, &rep.item, frames, r, i, path, out);
                     continue;
@@ -321,12 +327,12 @@ fn check_record<'a>(
             let value = record.slots.get(slot).unwrap_or(&Value::Null);
             let at = || path.pointer_to(&group.fields[slot].id);
             if !check.run(ctx, value, &at, out) {
-                check_slot(ctx, group, frames, slot, path, out);
+                check_slot(ctx, group, frames, slot, path, out, None);
             }
         }
     } else {
         for slot in 0..group.fields.len() {
-            check_slot(ctx, group, frames, slot, path, out);
+            check_slot(ctx, group, frames, slot, path, out, None);
         }
     }
     check_rules(ctx, group, frames, path, out);
@@ -355,7 +361,7 @@ fn check_planned_item<'a, 'r>(
         if !check.run(ctx, value, &at, out) {
             path.with(Seg::Index(i), |path| {
                 frames.enter(record, Some(i + 1));
-                check_slot(ctx, group, frames, slot, path, out);
+                check_slot(ctx, group, frames, slot, path, out, None);
                 frames.leave();
             });
         }
@@ -455,16 +461,20 @@ pub fn enclosing_shown(
 
 /// Validates one field instance (and everything inside it): the field in
 /// `slot` of the current record of `frames` (a record of `group` found at
-/// pointer segments `base`).
-pub fn validate_slot(
+/// pointer segments `base`). When the field is a list and `only` is given,
+/// of its items only item `only` is validated (the list's own checks always
+/// are): after an item is appended, the others' findings stand.
+pub fn validate_slot_only(
     ctx: &Context,
     group: &Group,
     mut frames: Frames,
     slot: usize,
     base: &[String],
+    only: Option<usize>,
 ) -> Vec<Issue> {
     let mut out = Vec::new();
     let mut path = Path::root();
+    #[allow(clippy::too_many_arguments)]
     fn nest<'a>(
         ctx: &Context,
         group: &'a Group,
@@ -473,18 +483,19 @@ pub fn validate_slot(
         base: &'a [String],
         path: &mut Path<'a>,
         out: &mut Vec<Issue>,
+        only: Option<usize>,
     ) {
         match base.split_first() {
-            None => check_slot(ctx, group, frames, slot, path, out),
+            None => check_slot(ctx, group, frames, slot, path, out, only),
             Some((seg, rest)) => {
                 let seg = match seg.parse::<usize>() {
                     Ok(i) if *seg == i.to_string() => Seg::Index(i),
                     _ => Seg::Key(seg),
                 };
-                path.with(seg, |path| nest(ctx, group, frames, slot, rest, path, out))
+                path.with(seg, |path| nest(ctx, group, frames, slot, rest, path, out, only))
             }
         }
     }
-    nest(ctx, group, &mut frames, slot, base, &mut path, &mut out);
+    nest(ctx, group, &mut frames, slot, base, &mut path, &mut out, only);
     out
 }

@@ -30,6 +30,9 @@ extern "C" {
     /// Calls the handle's `ask(7)` after `ms` without another call (a
     /// negative `ms` cancels).
     pub fn later(host: &HtmlElement, ms: i32);
+    /// The detail of `hitforms-change`: `data` parsed from `text` when read.
+    #[wasm_bindgen(js_name = changeDetail)]
+    pub fn change_detail(text: &str, valid: bool, changed: js_sys::Array) -> JsValue;
     /// Resolves the promise `reset()` or `saveDraft()` returned.
     #[wasm_bindgen(js_name = workDone)]
     pub fn work_done(host: &HtmlElement);

@@ -4,7 +4,7 @@
 //! change; the rest is driven by the element's methods and the draft bar.
 
 use super::{later, remount};
-use crate::bridge::{dispatch, json_to_js, object};
+use crate::bridge::{dispatch, dispatch_js, json_to_js, object};
 use crate::drafts::{self, Bar, Found};
 use crate::i18n::{ui, ui_with};
 use hitforms_engine::config::Step;
@@ -220,16 +220,15 @@ impl Session {
 
     /// After every change of the data: dispatches `hitforms-change` and
     /// schedules the draft's save.
-    pub fn changed(&self, data: &Value, valid: bool, changed: &[String]) {
+    /// The data is kept (not copied) for the draft; the event's `data` is
+    /// its JSON text, parsed only when a listener reads it.
+    pub fn changed(&self, data: Value, valid: bool, changed: &[String]) {
         let Some(inner) = self.inner() else { return };
-        let changed = changed.iter().map(|c| Value::from(c.as_str())).collect();
-        let detail = object(vec![
-            ("data", data.clone()),
-            ("valid", valid.into()),
-            ("changed", Value::Array(changed)),
-        ]);
-        dispatch(&inner.host, "hitforms-change", &detail);
-        *inner.data.borrow_mut() = data.clone();
+        let pointers: js_sys::Array = changed.iter().map(|c| JsValue::from_str(c)).collect();
+        let text = serde_json::to_string(&data).unwrap_or_default();
+        let detail = super::change_detail(&text, valid, pointers);
+        dispatch_js(&inner.host, "hitforms-change", &detail);
+        *inner.data.borrow_mut() = data;
         inner.dirty.set(true);
         if inner.settings.autosave {
             self.schedule_save();

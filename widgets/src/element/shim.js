@@ -8,6 +8,12 @@ export function later(el, ms) {
   clearTimeout(el._timer);
   if (ms >= 0) el._timer = setTimeout(() => el._ask(7), ms);
 }
+// The detail of `hitforms-change`: `data` is parsed from its JSON text when
+// first read, so a large document costs nothing to listeners that do not read it.
+export function changeDetail(text, valid, changed) {
+  let data;
+  return { get data() { return (data ??= JSON.parse(text)); }, valid, changed };
+}
 export function workDone(el) { const done = el._done; el._done = undefined; if (done) done(); }
 
 export function defineElement(tag, observed, mount) {

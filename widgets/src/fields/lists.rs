@@ -12,6 +12,7 @@ use crate::form_view::{Change, Form, dom_id};
 use crate::i18n::ui;
 use crate::rx::*;
 use hitforms_engine::Entry;
+use std::cell::RefCell;
 
 /// Lists with more items than this start with their items closed.
 const OPEN_UP_TO: usize = 5;
@@ -112,8 +113,10 @@ impl List {
         }
     }
 
-    /// Move up, move down and remove (with its confirmation) for item `index` of `len`.
-    fn actions(&self, index: usize, len: usize, name: String) -> El {
+    /// Move up, move down and remove (with its confirmation) for item
+    /// `index` (move down follows the list's length: items are appended
+    /// after it without rebuilding it).
+    fn actions(&self, index: usize, name: String) -> El {
         if self.generated {
             return el("span");
         }
@@ -142,7 +145,8 @@ impl List {
                         .c(no),
                 ]
             } else {
-                let (l1, l2, l3) = (list.clone(), list.clone(), list.clone());
+                let (l1, l2, l3, last) = (list.clone(), list.clone(), list.clone(), list.clone());
+                let version = list.form.list_version(&list.pointer);
                 let (n1, n2) = (name.clone(), name.clone());
                 let confirm = format!("{}/{index}/confirm", list.pointer);
                 let up = button(ui("list.move_up"), "hf-button")
@@ -151,7 +155,10 @@ impl List {
                     .on("click", move |_| l1.shift(index, index.saturating_sub(1), &n1));
                 let down = button(ui("list.move_down"), "hf-button")
                     .a("aria-label", &format!("{} {name}", ui("list.move_down")))
-                    .flag("disabled", index + 1 >= len)
+                    .bind_flag("disabled", move || {
+                        version.track();
+                        index + 1 >= last.len()
+                    })
                     .on("click", move |_| l2.shift(index, index + 1, &n2));
                 let remove = button(ui("list.remove"), "hf-button")
                     .id(&remove_id)
@@ -196,6 +203,38 @@ fn heading(tag: &str, base: &str, text: &str, required: bool) -> El {
     el(tag).class("hf-label").id(&format!("{base}-label")).t(text).co(required_mark(required))
 }
 
+/// Keeps `parent`'s children the items of `list`, one `build(index)` each.
+/// When items were only appended (no removal or move since: the form's
+/// [`Form::list_shifts`]), only the new items are built and the others stay
+/// as they are (their fields, focus and bindings); otherwise every item is
+/// built anew, the previous ones' bindings disposed.
+fn items_into(parent: El, list: &List, build: impl Fn(usize) -> El + 'static) -> El {
+    let (target, list) = (parent.0.clone(), list.clone());
+    let version = list.form.list_version(&list.pointer);
+    // Each item under its own owner, children of this renderer's owner (not
+    // of the effect's, which is cleaned up on every run).
+    let owner = Owner::current().unwrap_or_default();
+    let rendered: RefCell<(Vec<Owner>, u32)> = RefCell::new((Vec::new(), 0));
+    crate::dom::effect(Box::new(move || {
+        version.track();
+        let (len, shifts) = (list.len(), list.form.list_shifts(&list.pointer));
+        let (items, built_at) = &mut *rendered.borrow_mut();
+        if *built_at != shifts || items.len() > len {
+            for item in items.drain(..) {
+                item.cleanup();
+            }
+            target.set_text_content(None);
+            *built_at = shifts;
+        }
+        for i in items.len()..len {
+            let item = owner.with(Owner::new);
+            let _ = target.append_child(&item.with(|| build(i)).0);
+            items.push(item);
+        }
+    }));
+    parent
+}
+
 /// A repeatable group: numbered items, each with its fields (rendered only
 /// while open), and the buttons to add, move and remove items.
 pub fn repeat(ctx: FieldCtx) -> El {
@@ -204,13 +243,10 @@ pub fn repeat(ctx: FieldCtx) -> El {
     let (text, help, required) =
         ctx.view.with_untracked(|v| (v.label.clone(), v.help.clone(), v.required));
     let default_open = list.len() <= OPEN_UP_TO;
-    let version = ctx.form.list_version(&list.pointer);
     let items = {
-        let list = list.clone();
-        el("ol").class("hf-items").region(move || {
-            version.track();
-            let len = list.len();
-            (0..len).map(|i| repeat_item(&list, i, len, default_open)).collect()
+        let item_list = list.clone();
+        items_into(el("ol").class("hf-items"), &list, move |i| {
+            repeat_item(&item_list, i, default_open)
         })
     };
     el("div")
@@ -226,7 +262,7 @@ pub fn repeat(ctx: FieldCtx) -> El {
         .c(messages_box(format!("{base}-error"), whole_field_errors(&ctx)))
 }
 
-fn repeat_item(list: &List, index: usize, len: usize, default_open: bool) -> El {
+fn repeat_item(list: &List, index: usize, default_open: bool) -> El {
     let form = list.form.clone();
     let item = format!("{}/{index}", list.pointer);
     let (id, name) = (dom_id(&item), item_name(&form, &item, index));
@@ -264,7 +300,7 @@ fn repeat_item(list: &List, index: usize, len: usize, default_open: bool) -> El 
         .class("hf-item-bar")
         .c(el("h4").class("hf-item-title").id(&format!("{id}-title")).t(&name))
         .c(toggle)
-        .c(list.actions(index, len, name.clone()));
+        .c(list.actions(index, name.clone()));
     el("li")
         .class("hf-item")
         .id(&id)
@@ -305,33 +341,26 @@ pub fn table(ctx: FieldCtx) -> El {
         head = head.c(th(ui("table.total")));
     }
     head = head.c(el("th").a("scope", "col").c(el("span").class("hf-sr").t(ui("table.actions"))));
-    let version = list.form.list_version(&list.pointer);
     let body = {
-        let (list, columns, totals) = (list.clone(), columns.clone(), totals.clone());
-        el("tbody").region(move || {
-            version.track();
-            let len = list.len();
-            (0..len)
-                .map(|i| {
-                    let row = format!("{}/{i}", list.pointer);
-                    let name = item_name(&list.form, &row, i);
-                    let mut tr = el("tr")
-                        .id(&dom_id(&row))
-                        .a("tabindex", "-1")
-                        .c(el("th").a("scope", "row").t(&name));
-                    for (id, _, total) in &columns {
-                        let cell =
-                            render_field(&list.form, &format!("{row}/{id}"), Some(name.clone()));
-                        tr = tr.c(el("td").ao("class", total.then_some("hf-num")).c(cell));
-                    }
-                    if row_totals {
-                        let totals = totals.clone();
-                        let sum = move || totals().rows.get(i).cloned().unwrap_or_default();
-                        tr = tr.c(el("td").class("hf-num hf-total").bind_text(sum));
-                    }
-                    tr.c(el("td").c(list.actions(i, len, name.clone())))
-                })
-                .collect()
+        let (row_list, columns, totals) = (list.clone(), columns.clone(), totals.clone());
+        items_into(el("tbody"), &list, move |i| {
+            let list = &row_list;
+            let row = format!("{}/{i}", list.pointer);
+            let name = item_name(&list.form, &row, i);
+            let mut tr = el("tr")
+                .id(&dom_id(&row))
+                .a("tabindex", "-1")
+                .c(el("th").a("scope", "row").t(&name));
+            for (id, _, total) in &columns {
+                let cell = render_field(&list.form, &format!("{row}/{id}"), Some(name.clone()));
+                tr = tr.c(el("td").ao("class", total.then_some("hf-num")).c(cell));
+            }
+            if row_totals {
+                let totals = totals.clone();
+                let sum = move || totals().rows.get(i).cloned().unwrap_or_default();
+                tr = tr.c(el("td").class("hf-num hf-total").bind_text(sum));
+            }
+            tr.c(el("td").c(list.actions(i, name.clone())))
         })
     };
     let mut table = el("table")

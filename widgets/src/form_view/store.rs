@@ -37,6 +37,9 @@ struct Inner {
     shared: super::Shared,
     views: ArcStoredValue<Views>,
     lists: ArcStoredValue<Vec<(String, ArcRwSignal<u32>)>>,
+    /// Per list, how often its items were removed or moved (pointers below
+    /// it shifted): a list renderer keeps its items while this stays.
+    shifts: ArcStoredValue<Vec<(String, u32)>>,
     /// Items opened or closed by the user, by item pointer; others follow
     /// their list's default.
     open: ArcRwSignal<Vec<(String, bool)>>,
@@ -79,6 +82,7 @@ impl Form {
             shared,
             views: ArcStoredValue::new(Vec::new()),
             lists: ArcStoredValue::new(Vec::new()),
+            shifts: ArcStoredValue::new(Vec::new()),
             open: ArcRwSignal::new(Vec::new()),
             revision: ArcRwSignal::new(0),
             section: ArcRwSignal::new(0),
@@ -154,6 +158,13 @@ impl Form {
         version.unwrap_or_default()
     }
 
+    /// How often items of the list at `pointer` were removed or moved (an
+    /// append leaves every other item where it was: only the new one is
+    /// built).
+    pub fn list_shifts(&self, pointer: &str) -> u32 {
+        self.0.shifts.with_value(|s| find(s, pointer).map_or(0, |at| s[at].1))
+    }
+
     /// Whether the item at `pointer` is open (`default` unless the user or
     /// a navigation said otherwise). Tracked.
     pub fn is_open(&self, pointer: &str, default: bool) -> bool {
@@ -190,13 +201,19 @@ impl Form {
         };
         if let Some(shift) = shift {
             self.shift_open(pointer, shift);
-        }
-        if list_change {
             // Pointers below the list now name other items: forget them (the
-            // items re-render and register anew).
+            // items re-render and register anew). An append shifts nothing:
+            // the rendered items keep their signals.
             let below = format!("{pointer}/");
             self.0.views.update_value(|v| v.retain(|(p, _)| !p.starts_with(&below)));
             self.0.lists.update_value(|l| l.retain(|(p, _)| !p.starts_with(&below)));
+            self.0.shifts.update_value(|s| {
+                s.retain(|(p, _)| !p.starts_with(&below));
+                match find(s, pointer) {
+                    Ok(at) => s[at].1 += 1,
+                    Err(at) => s.insert(at, (pointer.to_owned(), 1)),
+                }
+            });
         }
         // Only the changed fields' signals are looked up (no copy of the registry).
         let lang = &self.0.lang;
@@ -230,7 +247,7 @@ impl Form {
         }
         self.0.revision.update(|r| *r += 1);
         self.announce_computed(computed);
-        self.0.shared.session.changed(&data, valid, &changed);
+        self.0.shared.session.changed(data, valid, &changed);
         Ok(added)
     }
 

@@ -163,6 +163,11 @@ impl Owner {
         owner
     }
 
+    /// The current owner, if any.
+    pub fn current() -> Option<Owner> {
+        OWNER.with(|o| o.borrow().clone())
+    }
+
     /// Runs `f` with this owner current.
     pub fn with<R>(&self, f: impl FnOnce() -> R) -> R {
         let previous = OWNER.with(|o| o.replace(Some(self.clone())));

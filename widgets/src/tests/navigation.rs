@@ -64,6 +64,14 @@ async fn settle() {
     }
 }
 
+/// What the form's polite live region says. The form has its own region
+/// (the draft bar above it has another, its notice), so it is found inside
+/// the form: a missing region fails the test.
+fn announced(root: &ShadowRoot) -> String {
+    let region = find(root, ".hf-form > [role=status][aria-live=polite]");
+    region.expect("the form's live region").text_content().unwrap_or_default()
+}
+
 fn focused(root: &ShadowRoot) -> String {
     root.active_element().map(|e| e.id()).unwrap_or_default()
 }
@@ -117,7 +125,7 @@ async fn computed_values_follow_input_and_are_announced_after_a_pause() {
         find(&root, "#hf-hours").unwrap().get_attribute("inputmode").as_deref(),
         Some("numeric")
     );
-    let status = || text(&root, "[role=status]");
+    let status = || announced(&root);
     assert_eq!(status(), "", "not announced while typing");
     for _ in 0..120 {
         tick().await;
@@ -170,20 +178,34 @@ async fn items_are_added_moved_and_removed_with_numbering_and_focus() {
     assert_eq!(text(&root, "#hf-partners-0-title"), "P1");
     assert_eq!(focused(&root), "hf-partners-0-pname", "focus moves into the new item");
     type_into(&root, "#hf-partners-0-pname", "Alpha").await;
+    let down = |root: &ShadowRoot| {
+        let button = find(root, "#hf-partners-0 .hf-actions button:nth-child(2)").unwrap();
+        js_sys::Reflect::get(&button, &"disabled".into()).unwrap().as_bool().unwrap()
+    };
+    assert!(down(&root), "the last item cannot move down");
+    let first = find(&root, "#hf-partners-0").unwrap();
     click(&root, "#hf-partners-add").await;
     assert_eq!(focused(&root), "hf-partners-1-pname");
+    let kept = find(&root, "#hf-partners-0").unwrap();
+    assert!(kept.is_same_node(Some(&first)), "an add builds the new item only");
+    assert!(!down(&root), "the first item can now move down");
+    assert_eq!(announced(&root), "P2 added.");
+    assert_eq!(text(&root, "#hf-partners-1-title"), "P2");
+    assert_eq!(text(&root, "#hf-partners-0-title"), "P1", "the first item keeps its number");
     type_into(&root, "#hf-partners-1-pname", "Beta").await;
 
     click(&root, "#hf-partners-1 .hf-actions button:first-child").await; // move P2 up
     assert_eq!(data(&el)["partners"], serde_json::json!([{"pname": "Beta"}, {"pname": "Alpha"}]));
     assert_eq!(text(&root, "#hf-partners-0-title"), "P1");
     assert_eq!(focused(&root), "hf-partners-0", "focus follows the moved item");
-    assert!(text(&root, "[role=status]").contains("moved to position 1"));
+    let said = announced(&root);
+    assert!(said.contains("moved to position 1"), "{said}");
 
     click(&root, "#hf-partners-0-remove").await;
     assert_eq!(focused(&root), "hf-partners-0-confirm", "removal asks first");
     assert_eq!(data(&el)["partners"].as_array().unwrap().len(), 2);
     click(&root, "#hf-partners-0-confirm").await;
+    assert_eq!(announced(&root), "P1 removed.");
     assert_eq!(data(&el)["partners"], serde_json::json!([{"pname": "Alpha"}]));
     assert_eq!(focused(&root), "hf-partners-0", "focus on the item that took its place");
     let value = find(&root, "#hf-partners-0-pname")
