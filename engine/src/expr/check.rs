@@ -95,6 +95,16 @@ struct Checker<'s, 'e> {
     uses_position: bool,
 }
 
+/// How a scope reference is written: `item`, `parent`, `parent.parent`…
+/// (as `Node`'s `Display` prints it; written here so that the widget does
+/// not link the whole printer for one error message).
+fn scope_name(up: usize) -> String {
+    match up {
+        0 => "item".to_owned(),
+        _ => "parent".to_owned() + &".parent".repeat(up - 1),
+    }
+}
+
 /// A checked subexpression, and the data location it denotes, if it is one.
 struct Typed {
     op: Op,
@@ -175,7 +185,7 @@ impl Checker<'_, '_> {
                     let ty = Type::Record(shape.clone());
                     Typed { op: Op::Scope(level), ty, place: place.clone() }
                 }
-                None => self.error(node.span, ExprErrorKind::OutsideItem(node.to_string())),
+                None => self.error(node.span, ExprErrorKind::OutsideItem(scope_name(*up))),
             },
             Kind::Unary(op, x) => {
                 let (want, wrap): (_, fn(Box<Op>) -> Op) = match op {
@@ -453,6 +463,10 @@ mod tests {
         let kinds = |src| errors_of(src).into_iter().map(|e| e.kind).collect::<Vec<_>>();
         assert_eq!(kinds("parent.total"), [K::OutsideItem("parent".into())]);
         assert_eq!(kinds("position()"), [K::OutsideItem("position()".into())]);
+        for up in 0..4 {
+            let node = super::super::ast::Node { kind: Kind::Scope(up), span: (0, 0) };
+            assert_eq!(scope_name(up), node.to_string());
+        }
         assert_eq!(
             kinds("round_down(1)"),
             [K::WrongArity { function: "round_down".into(), min: 2, max: Some(2), found: 1 }]
