@@ -98,40 +98,64 @@ pub fn mount(host: HtmlElement, root: &ShadowRoot) -> Mounted {
     app.borrow_mut().tick = Some(tick.as_ref().unchecked_ref::<js_sys::Function>().clone());
     let mut listeners = Listeners::default();
     crate::handlers::attach(&app, &mut listeners);
-    let loading = app.clone();
     let (index_url, data_urls) = (host.get_attribute("index"), host.get_attribute("data"));
-    wasm_bindgen_futures::spawn_local(async move {
-        let loaded = match (index_url, data_urls) {
-            (Some(url), _) if !url.trim().is_empty() => load::index(url.trim()).await,
-            (_, Some(urls)) if !urls.trim().is_empty() => load::data(&urls).await,
-            _ => Err("set the `index` or the `data` attribute".to_owned()),
-        };
-        let mut app = loading.borrow_mut();
-        match loaded {
-            Ok(index) => {
-                // keep.eu holds the 2000-2020 periods; 2021-2027 data is from elsewhere.
-                if !index.data.projects.iter().any(|p| p.period.as_str() < "2021") {
-                    let container = app.ui.status.parent_element();
-                    if let Some(credit) = container.and_then(|c| c.last_element_child())
-                        && credit.class_name() == "hf-attribution"
-                    {
-                        credit.remove();
-                    }
-                }
-                app.index = Some(index);
-                let status = app.run();
-                app.announce(&status);
+    let urls: Vec<String> = match (index_url, data_urls) {
+        (Some(url), _) if !url.trim().is_empty() => vec![url.trim().to_owned()],
+        (_, Some(urls)) => urls.split_whitespace().map(str::to_owned).collect(),
+        _ => Vec::new(),
+    };
+    let prebuilt = host.get_attribute("index").is_some_and(|u| !u.trim().is_empty());
+    let refused = match prebuilt {
+        false if urls.is_empty() => Some("set the `index` or the `data` attribute".to_owned()),
+        false if !cfg!(feature = "import") => Some(load::NO_IMPORT.to_owned()),
+        _ => None,
+    };
+    if let Some(why) = refused {
+        app.borrow_mut().failed(why);
+    } else {
+        let loading = app.clone();
+        let names: js_sys::Array = urls.iter().map(|u| JsValue::from_str(u)).collect();
+        // Called once (by `element.js`), then freed; it keeps the state
+        // alive until the files arrive, as a pending fetch would.
+        let done = Closure::once_into_js(move |value: JsValue| {
+            let loaded = load::fetched(value).and_then(|files| match prebuilt {
+                true => load::index(&urls[0], files.into_iter().next().ok_or("no file")?),
+                false => load::data(&urls.iter().map(String::as_str).collect::<Vec<_>>(), files),
+            });
+            let mut app = loading.borrow_mut();
+            match loaded {
+                Ok(index) => app.loaded(index),
+                Err(e) => app.failed(e),
             }
-            Err(e) => {
-                let text = format!("{} {e}", t(&app.lang, T::LoadFailed));
-                app.ui.status.set_text_content(Some(&text));
-            }
-        }
-    });
+        });
+        crate::fetch_all(names, &done);
+    }
     Mounted { app, _listeners: listeners, _tick: tick }
 }
 
 impl App {
+    /// Takes the loaded index and shows the first results.
+    fn loaded(&mut self, index: Index) {
+        // keep.eu holds the 2000-2020 periods; 2021-2027 data is from elsewhere.
+        if !index.data.projects.iter().any(|p| p.period.as_str() < "2021") {
+            let container = self.ui.status.parent_element();
+            if let Some(credit) = container.and_then(|c| c.last_element_child())
+                && credit.class_name() == "hf-attribution"
+            {
+                credit.remove();
+            }
+        }
+        self.index = Some(index);
+        let status = self.run();
+        self.announce(&status);
+    }
+
+    /// Says why nothing could be loaded.
+    fn failed(&mut self, why: String) {
+        let text = format!("{} {why}", t(&self.lang, T::LoadFailed));
+        self.ui.status.set_text_content(Some(&text));
+    }
+
     /// Shows `text` in the live region now (and drops a pending one).
     pub(crate) fn announce(&mut self, text: &str) {
         if let (Some(id), Some(window)) = (self.timer.take(), web_sys::window()) {

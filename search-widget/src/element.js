@@ -27,3 +27,19 @@ export function adoptStyles(root, css) {
   sheet.replaceSync(css);
   root.adoptedStyleSheets = [sheet];
 }
+
+// Fetches each URL in turn as bytes; calls `done` once, with an array of
+// Uint8Array, or with a message naming the URL that failed and why.
+export async function fetchAll(urls, done) {
+  const out = [];
+  for (const url of urls) {
+    try {
+      const response = await fetch(url);
+      if (!response.ok) return done(`${url}: HTTP ${response.status}`);
+      out.push(new Uint8Array(await response.arrayBuffer()));
+    } catch (e) {
+      return done(`${url}: ${typeof e === 'string' ? e : 'network error'}`);
+    }
+  }
+  done(out);
+}

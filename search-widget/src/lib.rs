@@ -26,6 +26,8 @@ extern "C" {
     fn define_element(tag: &str, observed: js_sys::Array, mount: &JsValue);
     #[wasm_bindgen(js_name = adoptStyles)]
     fn adopt_styles(root: &ShadowRoot, css: &str);
+    #[wasm_bindgen(js_name = fetchAll)]
+    fn fetch_all(urls: js_sys::Array, done: &JsValue);
 }
 
 /// The default theme (CSS custom properties, WCAG AA contrast).
