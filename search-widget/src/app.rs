@@ -6,6 +6,7 @@ use crate::text::{T, language, t};
 use crate::view::{PAGE, Ui, build, filter_of, render_facets, render_results};
 use crate::{detail, load, partner};
 use hitforms_search::facets::FACETS;
+use hitforms_search::msg::{concat, fill, number};
 use hitforms_search::{Filters, Index, Query, Results};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -152,7 +153,7 @@ impl App {
 
     /// Says why nothing could be loaded.
     fn failed(&mut self, why: String) {
-        let text = format!("{} {why}", t(&self.lang, T::LoadFailed));
+        let text = concat(&[t(&self.lang, T::LoadFailed), " ", &why]);
         self.ui.status.set_text_content(Some(&text));
     }
 
@@ -206,7 +207,9 @@ impl App {
     pub(crate) fn close(&mut self, doc: &str) {
         clear(&self.ui.detail);
         self.ui.results.remove_attribute("hidden").ok();
-        let selector = format!("button[data-doc=\"{}\"]", doc.replace(['"', '\\'], ""));
+        // `doc` is one of our own numbers: anything else matches nothing.
+        let doc = number(u64::from(doc.parse::<u32>().unwrap_or(u32::MAX)));
+        let selector = concat(&["button[data-doc=\"", &doc, "\"]"]);
         crate::handlers::focus(self.ui.list.query_selector(&selector).ok().flatten());
     }
 
@@ -223,12 +226,12 @@ impl App {
             let _ = self.host.dispatch_event(&event);
         }
         let name = &index.data.partners[doc as usize].organisation;
-        let mut message = t(&self.lang, T::Selected).replace("{name}", name);
+        let mut message = fill(t(&self.lang, T::Selected), name);
         if let Some(id) = self.host.get_attribute("form").filter(|f| !f.is_empty()) {
             let filled = find_form(&self.host, &id)
                 .is_some_and(|form| partner::fill_form(&form, index, doc, &self.lang));
             message = match filled {
-                true => t(&self.lang, T::FormFilled).replace("{name}", name),
+                true => fill(t(&self.lang, T::FormFilled), name),
                 false => t(&self.lang, T::FormNotFilled).to_owned(),
             };
         }

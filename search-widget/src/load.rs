@@ -8,6 +8,7 @@
 
 use hitforms_search::Index;
 use hitforms_search::binary::{self, Source};
+use hitforms_search::msg::concat;
 use js_sys::{Array, Uint8Array};
 use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
@@ -36,12 +37,7 @@ pub fn fetched(value: JsValue) -> Result<Vec<Uint8Array>, String> {
 
 /// Reads the prebuilt index fetched from `url`.
 pub fn index(url: &str, bytes: Uint8Array) -> Result<Index, String> {
-    binary::read_from(JsBytes(bytes)).map_err(|e| {
-        let mut message = url.to_owned();
-        message.push_str(": ");
-        message.push_str(&e.to_string());
-        message
-    })
+    binary::read_from(JsBytes(bytes)).map_err(|e| concat(&[url, ": ", &e.message()]))
 }
 
 /// Imports the CSV or JSON files fetched from `urls` and indexes them.
