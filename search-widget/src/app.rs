@@ -1,7 +1,7 @@
 //! The mounted element: its state (index, query, filters, page size, open
 //! card) and the event handlers, attached once at mount with delegation.
 
-use crate::dom::{Listeners, add, clear, el};
+use crate::dom::{Listeners, add, clear, clear_timeout, el, set_timeout};
 use crate::text::{T, language, t};
 use crate::view::{PAGE, Ui, build, filter_of, render_facets, render_results};
 use crate::{detail, load, partner};
@@ -11,7 +11,7 @@ use hitforms_search::{Filters, Index, Query, Results};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{CustomEvent, CustomEventInit, DocumentFragment, HtmlElement, ShadowRoot};
+use web_sys::{CustomEvent, CustomEventInit, Document, DocumentFragment, HtmlElement, ShadowRoot};
 
 /// The element's state.
 pub struct App {
@@ -45,9 +45,9 @@ impl Drop for Mounted {
     /// A pending announcement must not call the freed closure.
     fn drop(&mut self) {
         if let Ok(mut app) = self.app.try_borrow_mut()
-            && let (Some(id), Some(window)) = (app.timer.take(), web_sys::window())
+            && let Some(id) = app.timer.take()
         {
-            window.clear_timeout_with_handle(id);
+            clear_timeout(id);
         }
     }
 }
@@ -159,8 +159,8 @@ impl App {
 
     /// Shows `text` in the live region now (and drops a pending one).
     pub(crate) fn announce(&mut self, text: &str) {
-        if let (Some(id), Some(window)) = (self.timer.take(), web_sys::window()) {
-            window.clear_timeout_with_handle(id);
+        if let Some(id) = self.timer.take() {
+            clear_timeout(id);
         }
         self.ui.status.set_text_content(Some(text));
     }
@@ -168,15 +168,12 @@ impl App {
     /// Shows `text` in the live region once typing pauses for
     /// [`ANNOUNCE_AFTER_MS`]: one announcement per pause.
     pub(crate) fn announce_later(&mut self, text: String) {
-        let Some(window) = web_sys::window() else { return };
         if let Some(id) = self.timer.take() {
-            window.clear_timeout_with_handle(id);
+            clear_timeout(id);
         }
         self.pending = text;
         if let Some(tick) = &self.tick {
-            self.timer = window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(tick, ANNOUNCE_AFTER_MS)
-                .ok();
+            self.timer = Some(set_timeout(tick, ANNOUNCE_AFTER_MS));
         }
     }
 
@@ -242,9 +239,10 @@ impl App {
 /// The element with id `id` in the host's tree (document or shadow root).
 fn find_form(host: &HtmlElement, id: &str) -> Option<JsValue> {
     let root = host.get_root_node();
-    let found = match root.dyn_ref::<DocumentFragment>() {
-        Some(fragment) => fragment.get_element_by_id(id),
-        None => crate::dom::document().get_element_by_id(id),
+    // A shadow root looks up ids as a document does (one import for both).
+    let found = match root.is_instance_of::<DocumentFragment>() {
+        true => root.unchecked_ref::<Document>().get_element_by_id(id),
+        false => crate::dom::document().get_element_by_id(id),
     };
     found.map(JsValue::from)
 }

@@ -12,8 +12,9 @@ use web_sys::{Element, Event, HtmlElement, HtmlSelectElement, KeyboardEvent};
 
 /// Focuses `e` when it is an HTML element.
 pub fn focus(e: Option<Element>) {
-    if let Some(e) = e.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        let _ = e.focus();
+    // Every element the element focuses is one of its own HTML elements.
+    if let Some(e) = e {
+        let _ = e.unchecked_into::<HtmlElement>().focus();
     }
 }
 
@@ -25,7 +26,9 @@ fn sibling_hit(li: &Element, step: i32) -> Option<Element> {
 
 /// The `data-doc` of the button `event` happened on (or inside).
 fn doc_of(event: &Event, selector: &str) -> Option<(Element, String)> {
-    let target: Element = event.target()?.dyn_into().ok()?;
+    // Events reach these listeners from elements (`closest` fails safely
+    // on anything else).
+    let target: Element = event.target()?.unchecked_into();
     let button = target.closest(selector).ok()??;
     let doc = button.get_attribute("data-doc")?;
     Some((button, doc))
@@ -55,8 +58,8 @@ pub fn attach(app: &Rc<RefCell<App>>, listeners: &mut Listeners) {
     for select in &ui.facets {
         let this = app.clone();
         listeners.on(select, "change", move |e| {
-            let Some(select) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            else {
+            // The listener is on the select itself.
+            let Some(select) = e.target().map(JsCast::unchecked_into::<HtmlSelectElement>) else {
                 return;
             };
             let i: usize =
