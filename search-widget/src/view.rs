@@ -165,12 +165,7 @@ pub fn render_results(ui: &Ui, lang: &str, index: &Index, results: &Results) -> 
         attr(&button, "type", "button");
         attr(&button, "data-doc", &number(u64::from(doc)));
         add(&button, &text_el("span", "hf-name", &org.name));
-        let place = [p.town.as_str(), p.country.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let mut meta = place;
+        let mut meta = crate::detail::join(&[&p.town, &p.country], ", ");
         if !project.acronym.is_empty() {
             for part in [" · ", &project.acronym, " (", &project.period, ")"] {
                 meta.push_str(part);
