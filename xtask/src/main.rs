@@ -17,6 +17,7 @@
 mod bench;
 mod bench_report;
 mod demo_data;
+mod exports;
 mod fuzz;
 mod imports;
 mod serve;

@@ -99,7 +99,7 @@ fn remove_block(text: &str, start: &str, end: &str) -> Result<String> {
 }
 
 /// The wasm exports the glue reads: every `wasm.name`.
-fn glue_exports(js: &str) -> BTreeSet<String> {
+pub(crate) fn glue_exports(js: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let mut rest = js;
     while let Some(at) = rest.find("wasm.") {

@@ -66,14 +66,19 @@ pub fn build_search() -> Result {
 }
 
 /// After wasm-pack (which ran wasm-opt -Oz): the exports nothing uses
-/// dropped (`unexport.rs`), the imports trimmed (`imports.rs`), the JS
-/// minified; and wasm-pack's `.gitignore` of `*` removed, which npm obeys
+/// dropped (`unexport.rs`), the imports trimmed (`imports.rs`), long export
+/// names shortened (`exports.rs`; the partner search's modules only), the
+/// JS minified; and wasm-pack's `.gitignore` of `*` removed, which npm obeys
 /// when packing (the package would lack its JS snippets; the repository's
 /// own .gitignore already ignores pkg/dist).
 fn finish(dir: &str, out: &str) -> Result {
     let dist = util::root().join(dir);
     crate::unexport::strip_unused(&dist, out)?;
     crate::imports::trim_files(&dist, out)?;
+    if out != "hitforms" {
+        // The partner search's modules only, for now (docs/decisions.md).
+        crate::exports::shorten_files(&dist, out)?;
+    }
     minify_js(&dist, out)?;
     let stray = dist.join(".gitignore");
     if stray.exists() {
