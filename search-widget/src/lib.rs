@@ -30,8 +30,9 @@ extern "C" {
     fn fetch_all(urls: js_sys::Array, done: &JsValue);
 }
 
-/// The default theme (CSS custom properties, WCAG AA contrast).
-const STYLE: &str = include_str!("style.css");
+/// The default theme (CSS custom properties, WCAG AA contrast):
+/// `src/style.css`, minified by `build.rs`.
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 
 /// Attributes whose change re-mounts the element.
 pub const OBSERVED: &[&str] = &[
