@@ -1,7 +1,8 @@
 // The <hitforms-partner-search> class. wasm-bindgen cannot declare a class that
 // extends HTMLElement, so this shim does and forwards the lifecycle to Rust:
-// mount on connect (into an open shadow root), free on disconnect, re-mount
-// when an observed attribute changes. Nothing else lives here.
+// mount on connect (into an open shadow root; mount returns the function that
+// unmounts), unmount on disconnect, re-mount when an observed attribute
+// changes. Besides: the stylesheet and fetching the data files.
 export function defineElement(tag, observed, mount) {
   if (customElements.get(tag)) return;
   customElements.define(tag, class extends HTMLElement {
@@ -9,14 +10,16 @@ export function defineElement(tag, observed, mount) {
     connectedCallback() {
       const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       this._unmount();
-      this._handle = mount(this, root);
+      this._unmounter = mount(this, root);
     }
     disconnectedCallback() { this._unmount(); }
     attributeChangedCallback(_name, old, value) {
-      if (this._handle && old !== value) this.connectedCallback();
+      if (this._unmounter && old !== value) this.connectedCallback();
     }
     _unmount() {
-      if (this._handle) { this._handle.free(); this._handle = undefined; }
+      const unmount = this._unmounter;
+      this._unmounter = undefined;
+      unmount?.();
     }
   });
 }
