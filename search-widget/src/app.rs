@@ -6,7 +6,7 @@ use crate::text::{T, language, t};
 use crate::view::{PAGE, Ui, build, filter_of, render_facets, render_results};
 use crate::{detail, load, partner};
 use hitforms_search::facets::FACETS;
-use hitforms_search::msg::{concat, fill, number};
+use hitforms_search::msg::{concat, fill, number, read_number};
 use hitforms_search::{Filters, Index, Query, Results};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -205,7 +205,7 @@ impl App {
         clear(&self.ui.detail);
         self.ui.results.remove_attribute("hidden").ok();
         // `doc` is one of our own numbers: anything else matches nothing.
-        let doc = number(u64::from(doc.parse::<u32>().unwrap_or(u32::MAX)));
+        let doc = number(u64::from(read_number(doc).unwrap_or(u32::MAX)));
         let selector = concat(&["button[data-doc=\"", &doc, "\"]"]);
         crate::handlers::focus(self.ui.list.query_selector(&selector).ok().flatten());
     }

@@ -5,6 +5,7 @@ use crate::app::App;
 use crate::dom::Listeners;
 use crate::view::{PAGE, filter_of};
 use hitforms_search::facets::FACETS;
+use hitforms_search::msg::read_number;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -62,11 +63,10 @@ pub fn attach(app: &Rc<RefCell<App>>, listeners: &mut Listeners) {
             let Some(select) = e.target().map(JsCast::unchecked_into::<HtmlSelectElement>) else {
                 return;
             };
-            let i: usize =
-                select.get_attribute("data-facet").and_then(|v| v.parse().ok()).unwrap_or(0);
+            let i = select.get_attribute("data-facet").and_then(|v| read_number(&v)).unwrap_or(0);
             let mut app = this.borrow_mut();
             let value = select.value();
-            *filter_of(&mut app.filters, FACETS[i.min(FACETS.len() - 1)]) =
+            *filter_of(&mut app.filters, FACETS[(i as usize).min(FACETS.len() - 1)]) =
                 Some(value).filter(|v| !v.is_empty());
             app.limit = PAGE;
             let status = app.run();
@@ -76,7 +76,7 @@ pub fn attach(app: &Rc<RefCell<App>>, listeners: &mut Listeners) {
     let this = app.clone();
     listeners.on(&ui.list, "click", move |e| {
         if let Some((_, doc)) = doc_of(&e, "button.hf-hit") {
-            this.borrow_mut().open(doc.parse().unwrap_or(u32::MAX));
+            this.borrow_mut().open(read_number(&doc).unwrap_or(u32::MAX));
         }
     });
     let this = app.clone();
@@ -113,7 +113,7 @@ pub fn attach(app: &Rc<RefCell<App>>, listeners: &mut Listeners) {
         if let Some((_, doc)) = doc_of(&e, "button.hf-back") {
             this.borrow_mut().close(&doc);
         } else if let Some((_, doc)) = doc_of(&e, "button.hf-use") {
-            this.borrow_mut().select(doc.parse().unwrap_or(u32::MAX));
+            this.borrow_mut().select(read_number(&doc).unwrap_or(u32::MAX));
         }
     });
     let this = app.clone();

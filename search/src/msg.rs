@@ -28,14 +28,28 @@ pub fn number(n: u64) -> String {
     digits[at..].iter().map(|&d| char::from(d)).collect()
 }
 
+/// The number `text` writes in decimal (digits only, as [`number`] writes
+/// them), if it fits a `u32`.
+pub fn read_number(text: &str) -> Option<u32> {
+    if text.is_empty() {
+        return None;
+    }
+    let mut n: u32 = 0;
+    for b in text.bytes() {
+        let digit = b.checked_sub(b'0').filter(|d| *d < 10)?;
+        n = n.checked_mul(10)?.checked_add(u32::from(digit))?;
+    }
+    Some(n)
+}
+
 /// `template` with its first `{…}` placeholder replaced by `value` (the
 /// template itself when it has none).
 pub fn fill(template: &str, value: &str) -> String {
-    let open = template.find('{');
-    let close = open.and_then(|o| template[o..].find('}').map(|c| o + c + 1));
-    match (open, close) {
-        (Some(open), Some(close)) => concat(&[&template[..open], value, &template[close..]]),
-        _ => template.to_owned(),
+    let parts =
+        template.split_once('{').and_then(|(head, rest)| Some((head, rest.split_once('}')?.1)));
+    match parts {
+        Some((head, tail)) => concat(&[head, value, tail]),
+        None => template.to_owned(),
     }
 }
 
@@ -47,6 +61,12 @@ mod tests {
     fn numbers_and_placeholders_read_as_format_would_write_them() {
         for n in [0, 7, 10, 99, 100, 12_345, u64::MAX] {
             assert_eq!(number(n), n.to_string());
+        }
+        for n in [0, 7, 10, 4_294_967_295] {
+            assert_eq!(read_number(&number(u64::from(n))), Some(n));
+        }
+        for bad in ["", "-1", "1a", " 1", "4294967296", "+1"] {
+            assert_eq!(read_number(bad), None, "{bad}");
         }
         assert_eq!(concat(&["a", "", "bc"]), "abc");
         assert_eq!(fill("{n} found", "12"), "12 found");
