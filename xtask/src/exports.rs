@@ -36,9 +36,12 @@ pub fn shorten_files(dist: &Path, out: &str) -> Result {
     write(&path("_bg.wasm"), &wasm)
 }
 
+/// Export names changed: (old, new).
+type Renamed = Vec<(String, String)>;
+
 /// The glue and the wasm with every export name longer than [`LONG`]
-/// shortened; the names changed (old, new).
-pub fn shorten(js: &str, wasm: &[u8]) -> Result<(String, Vec<u8>, Vec<(String, String)>)> {
+/// shortened; the names changed.
+pub fn shorten(js: &str, wasm: &[u8]) -> Result<(String, Vec<u8>, Renamed)> {
     let bad = || "malformed export section: see xtask/src/exports.rs".to_owned();
     let mut renamed = Vec::new();
     let wasm = map_section(wasm, 7, |body| {
@@ -91,24 +94,7 @@ pub fn shorten(js: &str, wasm: &[u8]) -> Result<(String, Vec<u8>, Vec<(String, S
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A module exporting one function under each of `names`.
-    fn module(names: &[&str]) -> Vec<u8> {
-        let mut exports = Vec::new();
-        push_leb(&mut exports, names.len());
-        for n in names {
-            push_leb(&mut exports, n.len());
-            exports.extend_from_slice(n.as_bytes());
-            exports.extend_from_slice(&[0, 0]);
-        }
-        let mut m = b"\0asm\x01\0\0\0".to_vec();
-        m.extend_from_slice(&[1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0]);
-        m.push(7);
-        push_leb(&mut m, exports.len());
-        m.extend_from_slice(&exports);
-        m.extend_from_slice(&[10, 4, 1, 2, 0, 0x0b]);
-        m
-    }
+    use crate::unexport::tests::module;
 
     #[test]
     fn long_names_become_short_in_both_files() {

@@ -196,7 +196,7 @@ pub(crate) fn push_leb(out: &mut Vec<u8>, mut value: usize) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     const GLUE: &str = "export class A {\n    free() {\n        wasm.__wbg_a_free(1);\n    }\n}\n\
@@ -219,8 +219,8 @@ mod tests {
         assert!(remove_class_js(GLUE, "C").is_err());
     }
 
-    /// A module with three function exports over one function.
-    fn module(names: &[&str]) -> Vec<u8> {
+    /// A module exporting one function under each of `names`.
+    pub(crate) fn module(names: &[&str]) -> Vec<u8> {
         let mut exports = Vec::new();
         push_leb(&mut exports, names.len());
         for n in names {
