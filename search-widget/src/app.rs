@@ -1,16 +1,17 @@
 //! The mounted element: its state (index, query, filters, page size, open
 //! card) and the event handlers, attached once at mount with delegation.
 
-use crate::dom::{Listeners, add, clear, el};
+use crate::dom::{Listeners, add, clear, clear_timeout, el, set_timeout};
 use crate::text::{T, language, t};
 use crate::view::{PAGE, Ui, build, filter_of, render_facets, render_results};
 use crate::{detail, load, partner};
 use hitforms_search::facets::FACETS;
+use hitforms_search::msg::{concat, fill, number, read_number};
 use hitforms_search::{Filters, Index, Query, Results};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{CustomEvent, CustomEventInit, DocumentFragment, HtmlElement, ShadowRoot};
+use web_sys::{CustomEvent, CustomEventInit, Document, DocumentFragment, HtmlElement, ShadowRoot};
 
 /// The element's state.
 pub struct App {
@@ -44,9 +45,9 @@ impl Drop for Mounted {
     /// A pending announcement must not call the freed closure.
     fn drop(&mut self) {
         if let Ok(mut app) = self.app.try_borrow_mut()
-            && let (Some(id), Some(window)) = (app.timer.take(), web_sys::window())
+            && let Some(id) = app.timer.take()
         {
-            window.clear_timeout_with_handle(id);
+            clear_timeout(id);
         }
     }
 }
@@ -98,44 +99,68 @@ pub fn mount(host: HtmlElement, root: &ShadowRoot) -> Mounted {
     app.borrow_mut().tick = Some(tick.as_ref().unchecked_ref::<js_sys::Function>().clone());
     let mut listeners = Listeners::default();
     crate::handlers::attach(&app, &mut listeners);
-    let loading = app.clone();
     let (index_url, data_urls) = (host.get_attribute("index"), host.get_attribute("data"));
-    wasm_bindgen_futures::spawn_local(async move {
-        let loaded = match (index_url, data_urls) {
-            (Some(url), _) if !url.trim().is_empty() => load::index(url.trim()).await,
-            (_, Some(urls)) if !urls.trim().is_empty() => load::data(&urls).await,
-            _ => Err("set the `index` or the `data` attribute".to_owned()),
-        };
-        let mut app = loading.borrow_mut();
-        match loaded {
-            Ok(index) => {
-                // keep.eu holds the 2000-2020 periods; 2021-2027 data is from elsewhere.
-                if !index.data.projects.iter().any(|p| p.period.as_str() < "2021") {
-                    let container = app.ui.status.parent_element();
-                    if let Some(credit) = container.and_then(|c| c.last_element_child())
-                        && credit.class_name() == "hf-attribution"
-                    {
-                        credit.remove();
-                    }
-                }
-                app.index = Some(index);
-                let status = app.run();
-                app.announce(&status);
+    let urls: Vec<String> = match (index_url, data_urls) {
+        (Some(url), _) if !url.trim().is_empty() => vec![url.trim().to_owned()],
+        (_, Some(urls)) => urls.split_whitespace().map(str::to_owned).collect(),
+        _ => Vec::new(),
+    };
+    let prebuilt = host.get_attribute("index").is_some_and(|u| !u.trim().is_empty());
+    let refused = match prebuilt {
+        false if urls.is_empty() => Some("set the `index` or the `data` attribute".to_owned()),
+        false if !cfg!(feature = "import") => Some(load::NO_IMPORT.to_owned()),
+        _ => None,
+    };
+    if let Some(why) = refused {
+        app.borrow_mut().failed(why);
+    } else {
+        let loading = app.clone();
+        let names: js_sys::Array = urls.iter().map(|u| JsValue::from_str(u)).collect();
+        // Called once (by `element.js`), then freed; it keeps the state
+        // alive until the files arrive, as a pending fetch would.
+        let done = Closure::once_into_js(move |value: JsValue| {
+            let loaded = load::fetched(value).and_then(|files| match prebuilt {
+                true => load::index(&urls[0], files.into_iter().next().ok_or("no file")?),
+                false => load::data(&urls.iter().map(String::as_str).collect::<Vec<_>>(), files),
+            });
+            let mut app = loading.borrow_mut();
+            match loaded {
+                Ok(index) => app.loaded(index),
+                Err(e) => app.failed(e),
             }
-            Err(e) => {
-                let text = format!("{} {e}", t(&app.lang, T::LoadFailed));
-                app.ui.status.set_text_content(Some(&text));
-            }
-        }
-    });
+        });
+        crate::fetch_all(names, &done);
+    }
     Mounted { app, _listeners: listeners, _tick: tick }
 }
 
 impl App {
+    /// Takes the loaded index and shows the first results.
+    fn loaded(&mut self, index: Index) {
+        // keep.eu holds the 2000-2020 periods; 2021-2027 data is from elsewhere.
+        if !index.data.projects.iter().any(|p| p.period.as_str() < "2021") {
+            let container = self.ui.status.parent_element();
+            if let Some(credit) = container.and_then(|c| c.last_element_child())
+                && credit.class_name() == "hf-attribution"
+            {
+                credit.remove();
+            }
+        }
+        self.index = Some(index);
+        let status = self.run();
+        self.announce(&status);
+    }
+
+    /// Says why nothing could be loaded.
+    fn failed(&mut self, why: String) {
+        let text = concat(&[t(&self.lang, T::LoadFailed), " ", &why]);
+        self.ui.status.set_text_content(Some(&text));
+    }
+
     /// Shows `text` in the live region now (and drops a pending one).
     pub(crate) fn announce(&mut self, text: &str) {
-        if let (Some(id), Some(window)) = (self.timer.take(), web_sys::window()) {
-            window.clear_timeout_with_handle(id);
+        if let Some(id) = self.timer.take() {
+            clear_timeout(id);
         }
         self.ui.status.set_text_content(Some(text));
     }
@@ -143,15 +168,12 @@ impl App {
     /// Shows `text` in the live region once typing pauses for
     /// [`ANNOUNCE_AFTER_MS`]: one announcement per pause.
     pub(crate) fn announce_later(&mut self, text: String) {
-        let Some(window) = web_sys::window() else { return };
         if let Some(id) = self.timer.take() {
-            window.clear_timeout_with_handle(id);
+            clear_timeout(id);
         }
         self.pending = text;
         if let Some(tick) = &self.tick {
-            self.timer = window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(tick, ANNOUNCE_AFTER_MS)
-                .ok();
+            self.timer = Some(set_timeout(tick, ANNOUNCE_AFTER_MS));
         }
     }
 
@@ -182,7 +204,9 @@ impl App {
     pub(crate) fn close(&mut self, doc: &str) {
         clear(&self.ui.detail);
         self.ui.results.remove_attribute("hidden").ok();
-        let selector = format!("button[data-doc=\"{}\"]", doc.replace(['"', '\\'], ""));
+        // `doc` is one of our own numbers: anything else matches nothing.
+        let doc = number(u64::from(read_number(doc).unwrap_or(u32::MAX)));
+        let selector = concat(&["button[data-doc=\"", &doc, "\"]"]);
         crate::handlers::focus(self.ui.list.query_selector(&selector).ok().flatten());
     }
 
@@ -199,12 +223,12 @@ impl App {
             let _ = self.host.dispatch_event(&event);
         }
         let name = &index.data.partners[doc as usize].organisation;
-        let mut message = t(&self.lang, T::Selected).replace("{name}", name);
+        let mut message = fill(t(&self.lang, T::Selected), name);
         if let Some(id) = self.host.get_attribute("form").filter(|f| !f.is_empty()) {
             let filled = find_form(&self.host, &id)
                 .is_some_and(|form| partner::fill_form(&form, index, doc, &self.lang));
             message = match filled {
-                true => t(&self.lang, T::FormFilled).replace("{name}", name),
+                true => fill(t(&self.lang, T::FormFilled), name),
                 false => t(&self.lang, T::FormNotFilled).to_owned(),
             };
         }
@@ -215,9 +239,10 @@ impl App {
 /// The element with id `id` in the host's tree (document or shadow root).
 fn find_form(host: &HtmlElement, id: &str) -> Option<JsValue> {
     let root = host.get_root_node();
-    let found = match root.dyn_ref::<DocumentFragment>() {
-        Some(fragment) => fragment.get_element_by_id(id),
-        None => crate::dom::document().get_element_by_id(id),
+    // A shadow root looks up ids as a document does (one import for both).
+    let found = match root.is_instance_of::<DocumentFragment>() {
+        true => root.unchecked_ref::<Document>().get_element_by_id(id),
+        false => crate::dom::document().get_element_by_id(id),
     };
     found.map(JsValue::from)
 }

@@ -5,6 +5,7 @@
 use crate::dom::{add, attr, el, text_el};
 use crate::text::{T, t};
 use hitforms_search::Index;
+use hitforms_search::msg::{concat, number};
 use web_sys::Element;
 
 /// `url` as a safe link target: http(s) only, no spaces or control
@@ -18,15 +19,23 @@ pub fn safe_url(url: &str) -> Option<String> {
     if lower.starts_with("https://") || lower.starts_with("http://") {
         Some(url.to_owned())
     } else if lower.starts_with("www.") {
-        Some(format!("https://{url}"))
+        Some(concat(&["https://", url]))
     } else {
         None
     }
 }
 
-/// Joins the non-empty parts with `sep`.
-fn join(parts: &[&str], sep: &str) -> String {
-    parts.iter().filter(|s| !s.trim().is_empty()).copied().collect::<Vec<_>>().join(sep)
+/// Joins the non-empty parts with `sep` (by hand: `[&str]::join` is
+/// larger in wasm).
+pub fn join(parts: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for part in parts.iter().filter(|s| !s.trim().is_empty()) {
+        if !out.is_empty() {
+            out.push_str(sep);
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 /// Adds a `<dt>`/`<dd>` pair to `dl` when `value` is not empty.
@@ -91,7 +100,7 @@ pub fn card(index: &Index, doc: u32, lang: &str) -> Element {
     for (class, label) in [("hf-use", T::UseAsPartner), ("hf-back", T::Back)] {
         let b = text_el("button", class, t(lang, label));
         attr(&b, "type", "button");
-        attr(&b, "data-doc", &doc.to_string());
+        attr(&b, "data-doc", &number(u64::from(doc)));
         add(&actions, &b);
     }
     add(&card, &actions);

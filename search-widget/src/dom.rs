@@ -4,9 +4,24 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Event, EventTarget};
 
+// The page's globals, imported directly: reaching them through
+// `web_sys::window()` links js-sys' global-object lookup (four accessors
+// and their glue) for nothing (docs/decisions.md).
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(thread_local_v2, js_name = document)]
+    static DOCUMENT: Document;
+    /// `setTimeout(f, ms)`: the timer's id.
+    #[wasm_bindgen(js_name = setTimeout)]
+    pub fn set_timeout(f: &js_sys::Function, ms: i32) -> i32;
+    /// `clearTimeout(id)`.
+    #[wasm_bindgen(js_name = clearTimeout)]
+    pub fn clear_timeout(id: i32);
+}
+
 /// The page's document.
 pub fn document() -> Document {
-    web_sys::window().and_then(|w| w.document()).expect_throw("a document")
+    DOCUMENT.with(Document::clone)
 }
 
 /// A new `<tag>` with `class` (none when empty).

@@ -5,6 +5,7 @@ use crate::app::App;
 use crate::dom::Listeners;
 use crate::view::{PAGE, filter_of};
 use hitforms_search::facets::FACETS;
+use hitforms_search::msg::read_number;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -12,8 +13,9 @@ use web_sys::{Element, Event, HtmlElement, HtmlSelectElement, KeyboardEvent};
 
 /// Focuses `e` when it is an HTML element.
 pub fn focus(e: Option<Element>) {
-    if let Some(e) = e.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        let _ = e.focus();
+    // Every element the element focuses is one of its own HTML elements.
+    if let Some(e) = e {
+        let _ = e.unchecked_into::<HtmlElement>().focus();
     }
 }
 
@@ -25,7 +27,9 @@ fn sibling_hit(li: &Element, step: i32) -> Option<Element> {
 
 /// The `data-doc` of the button `event` happened on (or inside).
 fn doc_of(event: &Event, selector: &str) -> Option<(Element, String)> {
-    let target: Element = event.target()?.dyn_into().ok()?;
+    // Events reach these listeners from elements (`closest` fails safely
+    // on anything else).
+    let target: Element = event.target()?.unchecked_into();
     let button = target.closest(selector).ok()??;
     let doc = button.get_attribute("data-doc")?;
     Some((button, doc))
@@ -55,15 +59,14 @@ pub fn attach(app: &Rc<RefCell<App>>, listeners: &mut Listeners) {
     for select in &ui.facets {
         let this = app.clone();
         listeners.on(select, "change", move |e| {
-            let Some(select) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            else {
+            // The listener is on the select itself.
+            let Some(select) = e.target().map(JsCast::unchecked_into::<HtmlSelectElement>) else {
                 return;
             };
-            let i: usize =
-                select.get_attribute("data-facet").and_then(|v| v.parse().ok()).unwrap_or(0);
+            let i = select.get_attribute("data-facet").and_then(|v| read_number(&v)).unwrap_or(0);
             let mut app = this.borrow_mut();
             let value = select.value();
-            *filter_of(&mut app.filters, FACETS[i.min(FACETS.len() - 1)]) =
+            *filter_of(&mut app.filters, FACETS[(i as usize).min(FACETS.len() - 1)]) =
                 Some(value).filter(|v| !v.is_empty());
             app.limit = PAGE;
             let status = app.run();
@@ -73,7 +76,7 @@ pub fn attach(app: &Rc<RefCell<App>>, listeners: &mut Listeners) {
     let this = app.clone();
     listeners.on(&ui.list, "click", move |e| {
         if let Some((_, doc)) = doc_of(&e, "button.hf-hit") {
-            this.borrow_mut().open(doc.parse().unwrap_or(u32::MAX));
+            this.borrow_mut().open(read_number(&doc).unwrap_or(u32::MAX));
         }
     });
     let this = app.clone();
@@ -110,7 +113,7 @@ pub fn attach(app: &Rc<RefCell<App>>, listeners: &mut Listeners) {
         if let Some((_, doc)) = doc_of(&e, "button.hf-back") {
             this.borrow_mut().close(&doc);
         } else if let Some((_, doc)) = doc_of(&e, "button.hf-use") {
-            this.borrow_mut().select(doc.parse().unwrap_or(u32::MAX));
+            this.borrow_mut().select(read_number(&doc).unwrap_or(u32::MAX));
         }
     });
     let this = app.clone();

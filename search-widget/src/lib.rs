@@ -26,10 +26,13 @@ extern "C" {
     fn define_element(tag: &str, observed: js_sys::Array, mount: &JsValue);
     #[wasm_bindgen(js_name = adoptStyles)]
     fn adopt_styles(root: &ShadowRoot, css: &str);
+    #[wasm_bindgen(js_name = fetchAll)]
+    fn fetch_all(urls: js_sys::Array, done: &JsValue);
 }
 
-/// The default theme (CSS custom properties, WCAG AA contrast).
-const STYLE: &str = include_str!("style.css");
+/// The default theme (CSS custom properties, WCAG AA contrast):
+/// `src/style.css`, minified by `build.rs`.
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));
 
 /// Attributes whose change re-mounts the element.
 pub const OBSERVED: &[&str] = &[
@@ -55,10 +58,9 @@ pub fn start() {
     mount.forget();
 }
 
-/// What the element holds while mounted; freeing it (on disconnect)
+/// What the element holds while mounted; dropping it (on disconnect)
 /// empties the shadow root and drops the listeners and the index.
-#[wasm_bindgen]
-pub struct SearchHandle {
+struct SearchHandle {
     root: ShadowRoot,
     _app: app::Mounted,
 }
@@ -69,9 +71,13 @@ impl Drop for SearchHandle {
     }
 }
 
+/// Mounts the element into `root`; returns the function that unmounts it
+/// (called once, by `element.js`: a plain function rather than an exported
+/// class, whose glue the module would carry).
 fn mount(host: HtmlElement, root: ShadowRoot) -> JsValue {
     adopt_styles(&root, STYLE);
     dom::clear(&root);
     let app = app::mount(host, &root);
-    SearchHandle { root, _app: app }.into()
+    let handle = SearchHandle { root, _app: app };
+    Closure::once_into_js(move || drop(handle))
 }

@@ -2,16 +2,18 @@
 //! section at a time out of the fetched buffer so the whole file never sits
 //! in wasm memory, or CSV/JSON files (`data`, space-separated URLs) imported
 //! and indexed in the browser (for small datasets; feature `import`).
+//!
+//! The files are fetched by `element.js` (`fetchAll`), which calls back
+//! once: no Rust futures runtime in the module (docs/decisions.md).
 
 use hitforms_search::Index;
 use hitforms_search::binary::{self, Source};
-use js_sys::Uint8Array;
+use hitforms_search::msg::concat;
+use js_sys::{Array, Uint8Array};
 use std::borrow::Cow;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::Response;
 
-/// The fetched file, outside wasm memory.
+/// A fetched file, outside wasm memory.
 struct JsBytes(Uint8Array);
 
 impl Source for JsBytes {
@@ -24,35 +26,29 @@ impl Source for JsBytes {
     }
 }
 
-/// The body of `url`, or why not.
-async fn fetch(url: &str) -> Result<Uint8Array, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let failed =
-        |e: JsValue| format!("{url}: {}", e.as_string().unwrap_or_else(|| "network error".into()));
-    let response: Response =
-        JsFuture::from(window.fetch_with_str(url)).await.map_err(failed)?.unchecked_into();
-    if !response.ok() {
-        return Err(format!("{url}: HTTP {}", response.status()));
+/// What `fetchAll` called back with: the files' bytes in URL order, or why
+/// one could not be fetched.
+pub fn fetched(value: JsValue) -> Result<Vec<Uint8Array>, String> {
+    match value.as_string() {
+        Some(why) => Err(why),
+        None => Ok(Array::from(&value).iter().map(JsCast::unchecked_into).collect()),
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?).await.map_err(failed)?;
-    Ok(Uint8Array::new(&buffer))
 }
 
-/// Loads the prebuilt index at `url`.
-pub async fn index(url: &str) -> Result<Index, String> {
-    let bytes = fetch(url).await?;
-    binary::read_from(JsBytes(bytes)).map_err(|e| format!("{url}: {e}"))
+/// Reads the prebuilt index fetched from `url`.
+pub fn index(url: &str, bytes: Uint8Array) -> Result<Index, String> {
+    binary::read_from(JsBytes(bytes)).map_err(|e| concat(&[url, ": ", &e.message()]))
 }
 
-/// Imports the CSV or JSON files at `urls` and indexes them.
+/// Imports the CSV or JSON files fetched from `urls` and indexes them.
 #[cfg(feature = "import")]
-pub async fn data(urls: &str) -> Result<Index, String> {
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for url in urls.split_whitespace() {
-        let name = url.rsplit('/').next().unwrap_or(url).to_owned();
-        files.push((name, fetch(url).await?.to_vec()));
-    }
-    let sources: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), &b[..])).collect();
+pub fn data(urls: &[&str], files: Vec<Uint8Array>) -> Result<Index, String> {
+    let files: Vec<(&str, Vec<u8>)> = urls
+        .iter()
+        .zip(files)
+        .map(|(url, bytes)| (url.rsplit('/').next().unwrap_or(url), bytes.to_vec()))
+        .collect();
+    let sources: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, &b[..])).collect();
     let (dataset, problems) = hitforms_search::import::import(&sources)?;
     if !problems.is_empty() {
         web_sys::console::warn_1(
@@ -66,8 +62,12 @@ pub async fn data(urls: &str) -> Result<Index, String> {
     Ok(Index::new(dataset))
 }
 
+/// Why a build without the `import` feature refuses the `data` attribute
+/// (before fetching anything).
+pub const NO_IMPORT: &str = "this build reads prebuilt indexes only (use the `index` attribute)";
+
 /// Without the `import` feature only prebuilt indexes load.
 #[cfg(not(feature = "import"))]
-pub async fn data(_urls: &str) -> Result<Index, String> {
-    Err("this build reads prebuilt indexes only (use the `index` attribute)".into())
+pub fn data(_urls: &[&str], _files: Vec<Uint8Array>) -> Result<Index, String> {
+    Err(NO_IMPORT.into())
 }

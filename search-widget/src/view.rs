@@ -6,6 +6,7 @@
 use crate::dom::{add, attr, clear, el, text_el};
 use crate::text::{T, facet_label, t};
 use hitforms_search::facets::{Counts, FACETS, Facet};
+use hitforms_search::msg::{concat, fill, number};
 use hitforms_search::{Filters, Index, Results};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -59,12 +60,13 @@ pub fn build(container: &Element, lang: &str) -> Ui {
     let facets = (0..FACETS.len())
         .map(|i| {
             let wrap = el("div", "hf-facet");
-            let id = format!("hf-f{i}");
+            let n = number(i as u64);
+            let id = concat(&["hf-f", &n]);
             let label = text_el("label", "hf-label", facet_label(lang, i));
             attr(&label, "for", &id);
             let select: HtmlSelectElement = el("select", "hf-select").unchecked_into();
             attr(&select, "id", &id);
-            attr(&select, "data-facet", &i.to_string());
+            attr(&select, "data-facet", &n);
             add(&wrap, &label);
             add(&wrap, &select);
             add(&filters, &wrap);
@@ -135,10 +137,10 @@ pub fn render_facets(ui: &Ui, lang: &str, results: &Results, filters: &mut Filte
         let mut listed = chosen.is_empty();
         for (value, n) in counts {
             listed |= value.eq_ignore_ascii_case(&chosen);
-            add(select, &option(value, &format!("{value} ({n})")));
+            add(select, &option(value, &concat(&[value, " (", &number(*n as u64), ")"])));
         }
         if !listed {
-            add(select, &option(&chosen, &format!("{chosen} (0)")));
+            add(select, &option(&chosen, &concat(&[&chosen, " (0)"])));
         }
         select.set_value(&chosen);
     }
@@ -161,30 +163,28 @@ pub fn render_results(ui: &Ui, lang: &str, index: &Index, results: &Results) -> 
         let li = el("li", "hf-item");
         let button = el("button", "hf-hit");
         attr(&button, "type", "button");
-        attr(&button, "data-doc", &doc.to_string());
+        attr(&button, "data-doc", &number(u64::from(doc)));
         add(&button, &text_el("span", "hf-name", &org.name));
-        let place = [p.town.as_str(), p.country.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ");
-        let mut meta = place;
+        let mut meta = crate::detail::join(&[&p.town, &p.country], ", ");
         if !project.acronym.is_empty() {
-            meta.push_str(&format!(" · {} ({})", project.acronym, project.period));
+            for part in [" · ", &project.acronym, " (", &project.period, ")"] {
+                meta.push_str(part);
+            }
         }
         if org.participations.len() > 1 {
-            meta.push_str(&format!(" · +{}", org.participations.len() - 1));
+            meta.push_str(" · +");
+            meta.push_str(&number(org.participations.len() as u64 - 1));
         }
         add(&button, &text_el("span", "hf-meta", &meta));
         add(&li, &button);
         add(&ui.list, &li);
     }
-    let n = results.total.to_string();
+    let n = number(results.total as u64);
     let status = match (results.total, results.relaxed) {
         (0, _) => t(lang, T::NoMatch).to_owned(),
         (1, false) => t(lang, T::MatchOne).to_owned(),
-        (_, true) => t(lang, T::Relaxed).replace("{n}", &n),
-        _ => t(lang, T::Matches).replace("{n}", &n),
+        (_, true) => fill(t(lang, T::Relaxed), &n),
+        _ => fill(t(lang, T::Matches), &n),
     };
     ui.more.set_hidden(results.hits.len() >= results.total);
     status

@@ -3,7 +3,7 @@
 //! tokens (so "Regional public authority" and "regional Public  authority"
 //! are one value, shown as first seen), and counted over a result set.
 
-use crate::fold::tokens;
+use crate::fold::key as fold_key;
 use crate::record::Dataset;
 
 /// The facets, in the order of [`FACETS`].
@@ -47,7 +47,7 @@ impl Facet {
 /// The form values are compared in: folded tokens, one space apart
 /// ("Regional public  Authority" → "regional public authority").
 fn key(value: &str) -> String {
-    tokens(value).join(" ")
+    fold_key(value)
 }
 
 /// The values of one facet.

@@ -2,7 +2,7 @@
 //! organisation is its folded name's tokens plus its country, so "MUSE –
 //! Science Museum" and "Muse - science museum" in IT are one.
 
-use crate::fold::tokens;
+use crate::fold::key;
 use crate::index::Index;
 use crate::search::Hit;
 
@@ -21,7 +21,7 @@ pub struct Organisation {
 
 /// The key organisations are grouped by.
 pub fn organisation_key(name: &str, country: &str) -> String {
-    let mut key = tokens(name).join(" ");
+    let mut key = key(name);
     key.push('|');
     key.push_str(country);
     key

@@ -12,6 +12,7 @@
 //! - [`group`]: one organisation's participations together.
 //! - [`synergy`]: projects similar to a project idea, and why.
 //! - [`binary`]: the versioned binary index file.
+//! - [`msg`]: messages without `core::fmt` (small wasm).
 
 pub mod binary;
 pub mod facets;
@@ -22,6 +23,7 @@ pub mod group;
 #[cfg(feature = "import")]
 pub mod import;
 pub mod index;
+pub mod msg;
 pub mod record;
 pub mod search;
 pub mod synergy;

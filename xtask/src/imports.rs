@@ -14,32 +14,31 @@
 
 use crate::unexport::{leb, map_section, push_leb};
 use crate::util::Result;
-
-/// The module name under which the wasm imports the glue's functions.
-const GLUE: &str = "./hitforms_bg.js";
+use std::path::Path;
 
 /// Where wasm-bindgen's glue declares the import object, and its end.
 const START: &str = "    const import0 = {\n        __proto__: null,\n";
 const END: &str = "\n    };\n";
 
-/// Applies [`trim`] to `pkg/dist` (`hitforms.js`, `hitforms_bg.wasm`).
-pub fn trim_files() -> Result {
-    let dist = crate::util::root().join("pkg/dist");
-    let (js_path, wasm_path) = (dist.join("hitforms.js"), dist.join("hitforms_bg.wasm"));
+/// Applies [`trim`] to the module `out` in `dist` (`{out}.js`, `{out}_bg.wasm`).
+pub fn trim_files(dist: &Path, out: &str) -> Result {
+    let (js_path, wasm_path) =
+        (dist.join(format!("{out}.js")), dist.join(format!("{out}_bg.wasm")));
     let js =
         std::fs::read_to_string(&js_path).map_err(|e| format!("{}: {e}", js_path.display()))?;
     let wasm = std::fs::read(&wasm_path).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
-    let (js, wasm) = trim(&js, &wasm)?;
+    let (js, wasm) = trim(&js, &wasm, &format!("./{out}_bg.js"))?;
     std::fs::write(&js_path, js).map_err(|e| format!("{}: {e}", js_path.display()))?;
     std::fs::write(&wasm_path, wasm).map_err(|e| format!("{}: {e}", wasm_path.display()))
 }
 
 /// The glue and the wasm with unused import functions dropped and the
-/// hashed names shortened.
-pub fn trim(js: &str, wasm: &[u8]) -> Result<(String, Vec<u8>)> {
+/// hashed names shortened; `glue` is the module name under which the wasm
+/// imports the glue's functions (`./hitforms_bg.js`).
+pub fn trim(js: &str, wasm: &[u8], glue: &str) -> Result<(String, Vec<u8>)> {
     let unexpected =
         |what: &str| format!("unexpected wasm-bindgen output ({what}): see xtask/src/imports.rs");
-    let names = import_names(wasm)?;
+    let names = import_names(wasm, glue)?;
     let from = js.find(START).ok_or_else(|| unexpected("no import object"))? + START.len();
     let to =
         from + js[from..].find(END).ok_or_else(|| unexpected("no end of the import object"))?;
@@ -74,7 +73,7 @@ pub fn trim(js: &str, wasm: &[u8]) -> Result<(String, Vec<u8>)> {
         object.pop();
     }
     let js = format!("{}{object}{}", &js[..from], &js[to..]);
-    let wasm = rename_imports(wasm, &renamed)?;
+    let wasm = rename_imports(wasm, &renamed, glue)?;
     Ok((js, wasm))
 }
 
@@ -126,12 +125,12 @@ fn descriptor_end(body: &[u8], p: usize) -> Option<usize> {
 }
 
 /// The names the wasm imports from the glue, in import order.
-fn import_names(wasm: &[u8]) -> Result<Vec<String>> {
+fn import_names(wasm: &[u8], glue: &str) -> Result<Vec<String>> {
     let mut names = Vec::new();
     // Only the glue's own imports: snippets' functions (shim.js, store.js)
     // are imported from their modules under their own names.
     walk_imports(wasm, |module, field, _| {
-        if module == GLUE {
+        if module == glue {
             names.push(field.to_owned());
         }
     })?;
@@ -139,13 +138,13 @@ fn import_names(wasm: &[u8]) -> Result<Vec<String>> {
 }
 
 /// The module with each import named by `renamed` (old, new).
-fn rename_imports(wasm: &[u8], renamed: &[(String, String)]) -> Result<Vec<u8>> {
+fn rename_imports(wasm: &[u8], renamed: &[(String, String)], glue: &str) -> Result<Vec<u8>> {
     let mut section = Vec::new();
     let mut count = 0;
     walk_imports(wasm, |module, field, desc| {
-        let glue = module == GLUE;
+        let from_glue = module == glue;
         let field =
-            renamed.iter().find(|(old, _)| glue && old == field).map_or(field, |(_, new)| new);
+            renamed.iter().find(|(old, _)| from_glue && old == field).map_or(field, |(_, new)| new);
         for s in [module, field] {
             push_leb(&mut section, s.len());
             section.extend_from_slice(s.as_bytes());
@@ -165,9 +164,12 @@ fn rename_imports(wasm: &[u8], renamed: &[(String, String)]) -> Result<Vec<u8>> 
 mod tests {
     use super::*;
 
+    /// The form widget's glue module name.
+    const MODULE: &str = "./hitforms_bg.js";
+
     /// A module importing `names` (functions of type 0) from the glue.
     fn module(names: &[&str]) -> Vec<u8> {
-        let pairs: Vec<(&str, &str)> = names.iter().map(|n| (super::GLUE, *n)).collect();
+        let pairs: Vec<(&str, &str)> = names.iter().map(|n| (MODULE, *n)).collect();
         module_from(&pairs)
     }
 
@@ -198,7 +200,7 @@ mod tests {
     #[test]
     fn drops_unimported_functions_and_shortens_hashed_names() {
         let wasm = module(&["__wbindgen_init_externref_table", "__wbg_a_0123456789abcdef"]);
-        let (js, wasm) = trim(GLUE, &wasm).unwrap();
+        let (js, wasm) = trim(GLUE, &wasm, MODULE).unwrap();
         assert_eq!(
             js,
             "function __wbg_get_imports() {\n    const import0 = {\n        __proto__: null,\n        \
@@ -207,8 +209,8 @@ mod tests {
         );
         assert_eq!(wasm, module(&["__wbindgen_init_externref_table", "i1"]));
         // An import the glue does not define is an error, not a broken page.
-        assert!(trim(GLUE, &module(&["__wbg_other_0123456789abcdef"])).is_err());
-        assert!(trim("const x = {};", &module(&[])).is_err());
+        assert!(trim(GLUE, &module(&["__wbg_other_0123456789abcdef"]), MODULE).is_err());
+        assert!(trim("const x = {};", &module(&[]), MODULE).is_err());
     }
 
     #[test]
@@ -218,17 +220,17 @@ mod tests {
         const SHIM: &str = "./snippets/w/src/element/shim.js";
         let wasm = module_from(&[
             (SHIM, "later"),
-            (super::GLUE, "__wbg_a_0123456789abcdef"),
-            (super::GLUE, "__wbindgen_init_externref_table"),
+            (MODULE, "__wbg_a_0123456789abcdef"),
+            (MODULE, "__wbindgen_init_externref_table"),
         ]);
-        let (js, wasm) = trim(GLUE, &wasm).unwrap();
+        let (js, wasm) = trim(GLUE, &wasm, MODULE).unwrap();
         assert!(js.contains("i0: function(arg0)"), "{js}");
         assert_eq!(
             wasm,
             module_from(&[
                 (SHIM, "later"),
-                (super::GLUE, "i0"),
-                (super::GLUE, "__wbindgen_init_externref_table"),
+                (MODULE, "i0"),
+                (MODULE, "__wbindgen_init_externref_table"),
             ])
         );
     }

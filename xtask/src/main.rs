@@ -2,7 +2,8 @@
 //! machine. Each task installs what it needs first (idempotently).
 //!
 //! - `setup`: toolchain target, wasm-bindgen-cli, wasm-pack, Chromium, npm packages.
-//! - `build`: the `hitforms` CLI (release) and the npm package's wasm (`pkg/dist`).
+//! - `build`: the `hitforms` CLI (release) and the npm package's wasm (`pkg/dist`);
+//!   `build search`: only the partner-search modules (`pkg/dist/search*`).
 //! - `demo [--port N]`: build, then serve the demo on 127.0.0.1 and print its URL.
 //! - `test`: every check and test tier (the README's test command; `.ci/run` calls it).
 //! - `e2e`: only the Playwright tier (tests/e2e), against the current `pkg/dist`.
@@ -16,6 +17,7 @@
 mod bench;
 mod bench_report;
 mod demo_data;
+mod exports;
 mod fuzz;
 mod imports;
 mod serve;
@@ -32,6 +34,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::all(),
+        Some("build") if args.get(1).is_some_and(|a| a == "search") => {
+            setup::all().and_then(|()| wasm::build_search())
+        }
         Some("build") => setup::all().and_then(|()| build_all()),
         Some("demo") => demo(&args[1..]),
         Some("test") => test::run(),
@@ -41,7 +46,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup | build | demo [--port N] | test | e2e | size | fuzz [TARGET] [--seconds N] | bench [FILTER] | bench browser [ARGS]>"
+                "usage: cargo xtask <setup | build [search] | demo [--port N] | test | e2e | size | fuzz [TARGET] [--seconds N] | bench [FILTER] | bench browser [ARGS]>"
             );
             return ExitCode::from(2);
         }

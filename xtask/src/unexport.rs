@@ -15,6 +15,7 @@
 
 use crate::util::{self, Result};
 use std::collections::BTreeSet;
+use std::path::Path;
 
 /// Exported classes no caller uses (wasm-streams, through server_fn).
 const UNUSED_CLASSES: &[&str] =
@@ -23,17 +24,21 @@ const UNUSED_CLASSES: &[&str] =
 /// wasm-opt as wasm-pack runs it (widgets/Cargo.toml).
 const WASM_OPT: &[&str] = &["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int"];
 
-/// Applies the step to `pkg/dist` (`hitforms.js`, `.d.ts`, `_bg.wasm`).
-pub fn strip_unused() -> Result {
-    let dist = util::root().join("pkg/dist");
+/// Applies the step to the module `out` in `dist` (`{out}.js`, `.d.ts`,
+/// `_bg.wasm`): the form widget's `pkg/dist/hitforms` and the partner
+/// search's `pkg/dist/search*/partner-search`.
+pub fn strip_unused(dist: &Path, out: &str) -> Result {
     let read = |name: &str| {
-        std::fs::read_to_string(dist.join(name)).map_err(|e| format!("pkg/dist/{name}: {e}"))
+        let path = dist.join(name);
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
     };
     let write = |name: &str, text: &[u8]| {
-        std::fs::write(dist.join(name), text).map_err(|e| format!("pkg/dist/{name}: {e}"))
+        let path = dist.join(name);
+        std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
     };
-    let mut js = read("hitforms.js")?;
-    let mut dts = read("hitforms.d.ts")?;
+    let (js_name, dts_name) = (format!("{out}.js"), format!("{out}.d.ts"));
+    let mut js = read(&js_name)?;
+    let mut dts = read(&dts_name)?;
     for class in UNUSED_CLASSES {
         if !js.contains(&format!("export class {class} ")) {
             continue; // not linked (any more): nothing to do
@@ -42,7 +47,7 @@ pub fn strip_unused() -> Result {
         dts = remove_block(&dts, &format!("export class {class} {{"), "\n}\n")?;
     }
     let used = glue_exports(&js);
-    let wasm_path = dist.join("hitforms_bg.wasm");
+    let wasm_path = dist.join(format!("{out}_bg.wasm"));
     let wasm = std::fs::read(&wasm_path).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
     let (wasm, dropped) = keep_exports(&wasm, &used)?;
     // Their declarations in the glue's `InitOutput` type go too.
@@ -51,9 +56,9 @@ pub fn strip_unused() -> Result {
         .filter(|l| !dropped.iter().any(|d| l.trim_start().starts_with(&format!("readonly {d}:"))))
         .map(|l| format!("{l}\n"))
         .collect();
-    write("hitforms.js", js.as_bytes())?;
-    write("hitforms.d.ts", dts.as_bytes())?;
-    write("hitforms_bg.wasm", &wasm)?;
+    write(&js_name, js.as_bytes())?;
+    write(&dts_name, dts.as_bytes())?;
+    std::fs::write(&wasm_path, &wasm).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
     println!("dropped {} unused wasm exports: {}", dropped.len(), dropped.join(", "));
     let path = wasm_path.to_string_lossy().into_owned();
     let mut args: Vec<&str> = WASM_OPT.to_vec();
@@ -94,7 +99,7 @@ fn remove_block(text: &str, start: &str, end: &str) -> Result<String> {
 }
 
 /// The wasm exports the glue reads: every `wasm.name`.
-fn glue_exports(js: &str) -> BTreeSet<String> {
+pub(crate) fn glue_exports(js: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let mut rest = js;
     while let Some(at) = rest.find("wasm.") {
@@ -191,7 +196,7 @@ pub(crate) fn push_leb(out: &mut Vec<u8>, mut value: usize) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     const GLUE: &str = "export class A {\n    free() {\n        wasm.__wbg_a_free(1);\n    }\n}\n\
@@ -214,8 +219,8 @@ mod tests {
         assert!(remove_class_js(GLUE, "C").is_err());
     }
 
-    /// A module with three function exports over one function.
-    fn module(names: &[&str]) -> Vec<u8> {
+    /// A module exporting one function under each of `names`.
+    pub(crate) fn module(names: &[&str]) -> Vec<u8> {
         let mut exports = Vec::new();
         push_leb(&mut exports, names.len());
         for n in names {

@@ -10,6 +10,7 @@
 //! decides, visibly.
 
 use crate::util::{self, Result, output};
+use std::path::Path;
 
 /// Arguments cargo gets for the size-optimised build.
 const BUILD_STD: &[&str] =
@@ -42,30 +43,49 @@ pub fn setup_nightly() -> Result {
     util::run("rustup", &["target", "add", "wasm32-unknown-unknown", "--toolchain", "nightly"])
 }
 
-/// `wasm-pack build` of the form widget into `pkg/dist` (then wasm-opt -Oz,
-/// the exports nothing uses dropped (`unexport.rs`), the imports trimmed
-/// (`imports.rs`) and the JS minified), and of the partner-search element
-/// (its own module, loaded only by `<hitforms-partner-search>`) twice:
-/// prebuilt indexes only into `pkg/dist/search`, and with the CSV/JSON
-/// import into `pkg/dist/search-import` (docs/decisions.md).
+/// `wasm-pack build` of the form widget into `pkg/dist` and of the
+/// partner-search element (its own module, loaded only by
+/// `<hitforms-partner-search>`) twice: prebuilt indexes only into
+/// `pkg/dist/search`, and with the CSV/JSON import into
+/// `pkg/dist/search-import` (docs/decisions.md). Each is then finished the
+/// same way ([`finish`]).
 pub fn build_widgets() -> Result {
     wasm_pack("widgets", "../pkg/dist", "hitforms", &[])?;
-    crate::unexport::strip_unused()?;
-    crate::imports::trim_files()?;
-    minify_js()?;
+    finish("pkg/dist", "hitforms")?;
     copy_catalogs()?;
+    build_search()
+}
+
+/// Only the two partner-search modules and the demo's index (`cargo xtask
+/// build search`).
+pub fn build_search() -> Result {
     wasm_pack("search-widget", "../pkg/dist/search", "partner-search", &["--no-default-features"])?;
+    finish("pkg/dist/search", "partner-search")?;
     wasm_pack("search-widget", "../pkg/dist/search-import", "partner-search", &[])?;
-    // wasm-pack writes a `.gitignore` of `*` there, which npm obeys when
-    // packing: the package would lack its JS snippets. The repository's own
-    // .gitignore already ignores pkg/dist.
-    for dir in ["pkg/dist", "pkg/dist/search", "pkg/dist/search-import"] {
-        let stray = util::root().join(dir).join(".gitignore");
-        if stray.exists() {
-            std::fs::remove_file(&stray).map_err(|e| format!("{}: {e}", stray.display()))?;
-        }
-    }
+    finish("pkg/dist/search-import", "partner-search")?;
     crate::demo_data::write()
+}
+
+/// After wasm-pack (which ran wasm-opt -Oz): the exports nothing uses
+/// dropped (`unexport.rs`), the imports trimmed (`imports.rs`), long export
+/// names shortened (`exports.rs`; the partner search's modules only), the
+/// JS minified; and wasm-pack's `.gitignore` of `*` removed, which npm obeys
+/// when packing (the package would lack its JS snippets; the repository's
+/// own .gitignore already ignores pkg/dist).
+fn finish(dir: &str, out: &str) -> Result {
+    let dist = util::root().join(dir);
+    crate::unexport::strip_unused(&dist, out)?;
+    crate::imports::trim_files(&dist, out)?;
+    if out != "hitforms" {
+        // The partner search's modules only, for now (docs/decisions.md).
+        crate::exports::shorten_files(&dist, out)?;
+    }
+    minify_js(&dist, out)?;
+    let stray = dist.join(".gitignore");
+    if stray.exists() {
+        std::fs::remove_file(&stray).map_err(|e| format!("{}: {e}", stray.display()))?;
+    }
+    Ok(())
 }
 
 /// The size-optimised release build of crate folder `krate` (see the module
@@ -109,14 +129,13 @@ fn wasm_pack(krate: &str, out_dir: &str, out_name: &str, cargo_args: &[&str]) ->
     util::run_cmd(cmd)
 }
 
-/// Minifies the form widget's shipped JS (wasm-bindgen's glue and the
-/// snippets) with terser (`tests/package.json`): 2.1 KB less gzip
-/// (docs/decisions.md, "Size, measured"). Export names, imports and
-/// `new URL(…, import.meta.url)` stay as they are, so bundlers still find
-/// the wasm; the sources in `widgets/src` stay readable.
-fn minify_js() -> Result {
-    let dist = util::root().join("pkg/dist");
-    let mut files = vec![dist.join("hitforms.js")];
+/// Minifies a module's shipped JS (wasm-bindgen's glue `{out}.js` and the
+/// snippets) with terser (`tests/package.json`): 2.1 KB less gzip for the
+/// form widget (docs/decisions.md, "Size, measured"). Export names, imports
+/// and `new URL(…, import.meta.url)` stay as they are, so bundlers still
+/// find the wasm; the sources stay readable.
+fn minify_js(dist: &Path, out: &str) -> Result {
+    let mut files = vec![dist.join(format!("{out}.js"))];
     crate::size::collect_files(&dist.join("snippets"), &mut files);
     for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "js")) {
         let file = file.to_string_lossy().into_owned();

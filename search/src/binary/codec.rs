@@ -1,6 +1,8 @@
 //! Bytes in and out for the binary index: LEB128 varints, strings, and a
 //! reader whose every method returns an error instead of reading past the end.
 
+use crate::msg::{concat, number};
+
 /// FNV-1a, 32 bits: a small checksum that catches damaged downloads.
 pub fn fnv1a(bytes: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
@@ -82,7 +84,7 @@ impl<'a> Reader<'a> {
     #[cold]
     #[inline(never)]
     fn early(&self, n: usize) -> String {
-        format!("ends early (wanted {n} bytes at offset {})", self.pos)
+        ends_early(n, self.pos)
     }
 
     /// The next byte.
@@ -134,7 +136,7 @@ impl<'a> Reader<'a> {
         let v = self.varint()?;
         let left = (self.bytes.len() - self.pos) as u64;
         if v > left {
-            return Err(format!("a count of {v} exceeds the {left} bytes left"));
+            return Err(too_many(v, left));
         }
         Ok(v as usize)
     }
@@ -149,6 +151,24 @@ impl<'a> Reader<'a> {
     pub fn string(&mut self) -> Result<String, String> {
         self.str().map(str::to_owned)
     }
+}
+
+/// The error of a read of `n` bytes at offset `at` past the end.
+pub fn ends_early(n: usize, at: usize) -> String {
+    concat(&[
+        "ends early (wanted ",
+        &number(n as u64),
+        " bytes at offset ",
+        &number(at as u64),
+        ")",
+    ])
+}
+
+/// The error of a count larger than the bytes left (out of line).
+#[cold]
+#[inline(never)]
+fn too_many(count: u64, left: u64) -> String {
+    concat(&["a count of ", &number(count), " exceeds the ", &number(left), " bytes left"])
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@
 mod codec;
 
 use crate::index::{FIELDS, Index, Posting, Postings};
+use crate::msg::{concat, number};
 use crate::record::{Dataset, Partner, Project};
 use crate::synergy::ProjectIndex;
 use codec::{Reader, Writer, fnv1a};
@@ -42,16 +43,27 @@ pub enum LoadError {
     Corrupt(String),
 }
 
+impl LoadError {
+    /// What went wrong, in words (what `Display` prints; built without
+    /// `core::fmt`, for the wasm element: [`crate::msg`]).
+    pub fn message(&self) -> String {
+        match self {
+            LoadError::NotAnIndex => "not a hitforms search index (no HFSX magic)".to_owned(),
+            LoadError::Version { found } => concat(&[
+                "index format version ",
+                &number(u64::from(*found)),
+                "; this build reads version ",
+                &number(u64::from(VERSION)),
+                " (rebuild it with `hitforms index build`)",
+            ]),
+            LoadError::Corrupt(why) => concat(&["damaged index: ", why]),
+        }
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::NotAnIndex => write!(f, "not a hitforms search index (no HFSX magic)"),
-            LoadError::Version { found } => write!(
-                f,
-                "index format version {found}; this build reads version {VERSION} (rebuild it with `hitforms index build`)"
-            ),
-            LoadError::Corrupt(why) => write!(f, "damaged index: {why}"),
-        }
+        f.write_str(&self.message())
     }
 }
 
@@ -100,7 +112,7 @@ fn read_postings(r: &mut Reader, docs: usize, fields: u8) -> Result<Postings, St
         term.push_str(prefix);
         term.push_str(suffix);
         if !out.terms.is_empty() && term.as_str() <= previous {
-            return Err(format!("terms out of order at {term:?}"));
+            return Err(concat(&["terms out of order at \"", &term, "\""]));
         }
         let n = r.len()?;
         let mut doc = 0u64;
@@ -114,7 +126,7 @@ fn read_postings(r: &mut Reader, docs: usize, fields: u8) -> Result<Postings, St
                 || field >= fields
                 || (k > 0 && delta == 0 && field <= out.entries.last().map_or(0, |e| e.field))
             {
-                return Err(format!("an impossible posting of {term:?}"));
+                return Err(concat(&["an impossible posting of \"", &term, "\""]));
             }
             out.entries.push(Posting { doc: doc as u32, field, tf });
         }
@@ -236,9 +248,7 @@ fn table(src: &mut impl Source) -> Result<Vec<Entry>, LoadError> {
     if total < 4 || *src.get(0, 4) != MAGIC[..] {
         return Err(LoadError::NotAnIndex);
     }
-    let early = |at: usize, n: usize| {
-        LoadError::Corrupt(format!("ends early (wanted {n} bytes at offset {at})"))
-    };
+    let early = |at: usize, n: usize| LoadError::Corrupt(codec::ends_early(n, at));
     if total < 12 {
         return Err(early(4, 8));
     }
@@ -273,14 +283,15 @@ fn payload<'s>(
     table: &[Entry],
     tag: &[u8; 4],
 ) -> Result<Cow<'s, [u8]>, LoadError> {
-    let name = String::from_utf8_lossy(tag);
+    // Tags are the ASCII names of this module's own constants.
+    let name = std::str::from_utf8(tag).unwrap_or("?");
     let entry = table
         .iter()
         .find(|e| e.tag == *tag)
-        .ok_or_else(|| LoadError::Corrupt(format!("section {name} is missing")))?;
+        .ok_or_else(|| LoadError::Corrupt(concat(&["section ", name, " is missing"])))?;
     let bytes = src.get(entry.at, entry.len);
     if fnv1a(&bytes) != entry.sum {
-        return Err(LoadError::Corrupt(format!("section {name} fails its checksum")));
+        return Err(LoadError::Corrupt(concat(&["section ", name, " fails its checksum"])));
     }
     Ok(bytes)
 }
@@ -329,7 +340,7 @@ pub fn read_from(mut src: impl Source) -> Result<Index, LoadError> {
 
 /// A damage report for section `tag`.
 fn at(tag: &'static str) -> impl Fn(String) -> LoadError {
-    move |e| LoadError::Corrupt(format!("section {tag}: {e}"))
+    move |e| LoadError::Corrupt(concat(&["section ", tag, ": ", &e]))
 }
 
 fn read_projects(r: &mut Reader) -> Result<Vec<Project>, String> {
@@ -400,7 +411,12 @@ fn read_partners(r: &mut Reader, projects: usize) -> Result<Vec<Partner>, String
     for _ in 0..n {
         let project = r.varint()?;
         if project >= projects as u64 {
-            return Err(format!("a participation names project {project} of {projects}"));
+            return Err(concat(&[
+                "a participation names project ",
+                &number(project),
+                " of ",
+                &number(projects as u64),
+            ]));
         }
         out.push(Partner { project: project as u32, ..Partner::default() });
     }
