@@ -1,8 +1,9 @@
-// Demo wiring: load the hitforms WebAssembly bundle (registers <hitforms-form>), offer every
+// Demo wiring: load the hitforms WebAssembly bundle (registers <hitforms-form>; the full build,
+// with the expression language and call configurations the HIT templates need), offer every
 // form of demo/forms.js with a language switch and a read-only view (state kept in the URL:
 // ?form=ID&lang=xx&readonly), and mirror the form's live data into <pre id="data-out">.
 // Text only, never innerHTML.
-import init from '../pkg/dist/hitforms.js';
+import init from '../pkg/dist/full/hitforms.js';
 import { FORMS, LANGUAGES } from './forms.js';
 
 const card = document.getElementById('form-card');
@@ -99,6 +100,8 @@ card.addEventListener('hitforms-change', (event) => show(event.detail.data, even
 
 try {
   await init();
+  // The full build (dist/full) shares the package's language files in dist/i18n.
+  customElements.get('hitforms-form').catalogs = new URL('../pkg/dist/i18n/', import.meta.url);
   await customElements.whenDefined('hitforms-form');
   const form = document.getElementById('form');
   if (form.data) show(form.data, form.valid);

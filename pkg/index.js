@@ -1,16 +1,8 @@
-// hitforms: entry point. defineElements() loads the WebAssembly module once, which
-// registers <hitforms-form>; later calls return the same promise.
+// hitforms: entry point, the build within the 150 KB budget (no expression language,
+// no call configurations: a template using them is refused with a message).
+// hitforms/full (full.js) is the same element with both.
 import init from './dist/hitforms.js';
+import { definer } from './define.js';
 
-let ready;
-
-export function defineElements(options) {
-  const { wasmUrl, catalogs } =
-    typeof options === 'string' || options instanceof URL ? { wasmUrl: options } : options ?? {};
-  return (ready ??= init(wasmUrl ? { module_or_path: wasmUrl } : undefined).then(() => {
-    // The language files sit in dist/i18n/ unless the page says otherwise.
-    customElements.get('hitforms-form').catalogs = String(catalogs ?? new URL('./dist/i18n/', import.meta.url));
-  }));
-}
-
+export const defineElements = definer(init);
 export default defineElements;

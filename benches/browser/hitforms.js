@@ -4,7 +4,7 @@
 import { nextFrame, timeFirstRender, timeAddRow, watchKeystrokes } from './measure.js';
 
 const q = new URLSearchParams(location.search);
-const pkg = q.get('pkg') ?? '../../pkg/dist/hitforms.js';
+const pkg = q.get('pkg') ?? '../../pkg/dist/full/hitforms.js';
 const fetchText = async (url) => (url ? (await fetch(url)).text() : null);
 
 async function main() {

@@ -14,14 +14,10 @@ const OPTS = { timeout: 120_000 };
 const LONG = { timeout: 900_000 };
 after(closeBrowser);
 
-/** Opens a form; returns the page, or null after marking the test skipped with the reason. */
-async function formOrSkip(t, settings) {
+/** Opens a form in a new page; returns the page (openForm throws when the form does not load). */
+async function openedForm(t, settings) {
   const { page } = await newPage(t);
-  const state = await openForm(page, settings);
-  if (state.pending) {
-    t.skip(`pending: ${state.pending}`);
-    return null;
-  }
+  await openForm(page, settings);
   return page;
 }
 
@@ -53,7 +49,7 @@ async function tabTo(page, what, ok, max = 60) {
 test('axe: every form of the demo, empty', LONG, async (t) => {
   for (const form of FORMS) {
     await t.test(form.id, OPTS, async (st) => {
-      const page = await formOrSkip(st, { form: form.id });
+      const page = await openedForm(st, { form: form.id });
       if (page) await assertNoAxeViolations(page, `in ${form.id}, empty`);
     });
   }
@@ -63,8 +59,7 @@ test('axe: each complete UI language', LONG, async (t) => {
   for (const form of ['project-idea', 'academy']) {
     for (const [lang] of LANGUAGES) {
       await t.test(`${form} in ${lang}`, OPTS, async (st) => {
-        const page = await formOrSkip(st, { form, lang });
-        if (!page) return;
+        const page = await openedForm(st, { form, lang });
         assert.equal(await host(page).getAttribute('lang'), lang);
         await assertNoAxeViolations(page, `in ${form}, lang=${lang}`);
       });
@@ -74,8 +69,7 @@ test('axe: each complete UI language', LONG, async (t) => {
 
 test('axe: errors shown', LONG, async (t) => {
   await t.test('project-idea with invalid values, after validate()', OPTS, async (st) => {
-    const page = await formOrSkip(st, { form: 'project-idea' });
-    if (!page) return;
+    const page = await openedForm(st, { form: 'project-idea' });
     await host(page).getByLabel(/Project acronym/).fill('A'.repeat(30));
     await host(page).getByLabel(/Duration/).fill('40');
     assert.equal(await host(page).evaluate((el) => el.validate()), false, 'validate() says the form is invalid');
@@ -83,8 +77,7 @@ test('axe: errors shown', LONG, async (t) => {
     await assertNoAxeViolations(page, 'with errors shown (project-idea)');
   });
   await t.test('academy, empty, after validate()', OPTS, async (st) => {
-    const page = await formOrSkip(st, { form: 'academy' });
-    if (!page) return;
+    const page = await openedForm(st, { form: 'academy' });
     assert.equal(await host(page).evaluate((el) => el.validate()), false, 'an empty application is invalid');
     await waitFor('required errors', () => host(page).locator('[aria-invalid="true"]').count(), (n) => n >= 1);
     await assertNoAxeViolations(page, 'with errors shown (academy)');
@@ -92,8 +85,7 @@ test('axe: errors shown', LONG, async (t) => {
 });
 
 test('axe: rows added', OPTS, async (t) => {
-  const page = await formOrSkip(t, { form: 'academy' });
-  if (!page) return;
+  const page = await openedForm(t, { form: 'academy' });
   await showSection(page, REPEAT_SECTION);
   const add = await addButton(page);
   assert.ok(add, 'an add button in the section holding the repeat');
@@ -158,8 +150,7 @@ test('keyboard only: fill project-idea and submit it (through the review step)',
 });
 
 test('keyboard: focus goes to the new row on add and stays in the form on remove', OPTS, async (t) => {
-  const page = await formOrSkip(t, { form: 'academy' });
-  if (!page) return;
+  const page = await openedForm(t, { form: 'academy' });
   // Keys only: to the section list's entry for the repeat's section, open it, then to its add button.
   await tabTo(page, 'the section list entry', (f) => f.inHost && f.tag === 'button' && REPEAT_SECTION.test(f.text), 200);
   await page.keyboard.press('Enter');

@@ -61,10 +61,11 @@ test('npm pack: ESM manifest with types, only the needed files', OPTS, () => {
   assert.equal(manifest.type, 'module');
   assert.equal(manifest.exports['.'].types, './index.d.ts');
   assert.equal(manifest.exports['.'].default, './index.js');
+  assert.equal(manifest.exports['./full'].default, './full.js');
   const files = packed.files.map((f) => f.path).sort();
   const needed = ['README.md', 'package.json', 'index.js', 'index.d.ts', 'dist/hitforms.js', 'dist/hitforms_bg.wasm', 'dist/hitforms.d.ts',
     'partner-search.js', 'partner-search.d.ts', 'dist/search/partner-search.js', 'dist/search/partner-search_bg.wasm',
-    'dist/i18n/de.json', 'dist/i18n/fr.json'];
+    'dist/i18n/de.json', 'dist/i18n/fr.json', 'define.js', 'full.js', 'full.d.ts', 'dist/full/hitforms.js', 'dist/full/hitforms_bg.wasm'];
   for (const file of needed) {
     assert.ok(files.includes(file), `the tarball holds ${file} (it has: ${files.join(', ')})`);
   }
@@ -73,7 +74,7 @@ test('npm pack: ESM manifest with types, only the needed files', OPTS, () => {
   assert.deepEqual(files.filter((f) => !listed(f)), [], 'files in the tarball beyond package.json\'s `files`');
   assert.deepEqual(files.filter((f) => /\.(rs|map|ts\.map|test\.m?js)$|(^|\/)tests?\//.test(f)), [], 'sources, maps or tests in the tarball');
   // wasm-bindgen's JS imports its snippets: each must be in the tarball.
-  for (const glue of ['dist/hitforms.js', 'dist/search/partner-search.js', 'dist/search-import/partner-search.js'].filter((g) => files.includes(g))) {
+  for (const glue of ['dist/hitforms.js', 'dist/full/hitforms.js', 'dist/search/partner-search.js', 'dist/search-import/partner-search.js'].filter((g) => files.includes(g))) {
     const text = readFileSync(path.join(PKG, glue), 'utf8');
     const dir = path.posix.dirname(glue);
     const snippets = [...text.matchAll(/from\s*["']\.\/(snippets\/[^"']+)["']/g)];
@@ -142,4 +143,46 @@ test('a plain page loads the installed package with <script type="module">', OPT
   await page.goto(server.url, { waitUntil: 'load' });
   await assertFormWorks(page);
   assert.deepEqual(problems, [], 'problems on the page');
+});
+
+/** A plain page with the academy template (it uses expressions) and the package's `entry` module. */
+async function academyPage(t, name, entry) {
+  const app = freshApp(name);
+  cpSync(path.join(ROOT, 'engine/templates/academy-application.json'), path.join(app, 'academy.json'));
+  put(app, 'index.html', `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Academy</title><link rel="icon" href="data:,"></head>
+<body><main><h1>Apply</h1><hitforms-form template="academy.json" autosave="off"></hitforms-form></main>
+<script type="module">
+  import { defineElements } from './node_modules/hitforms/${entry}';
+  await defineElements();
+</script></body></html>
+`);
+  const server = await serve(app);
+  t.after(() => server.close());
+  const { page } = await newPage(t);
+  await page.goto(server.url, { waitUntil: 'load' });
+  return page;
+}
+
+/** The first non-empty alert in the element, or the first form control's id once one shows. */
+function outcome(page) {
+  return page.waitForFunction(() => {
+    const root = document.querySelector('hitforms-form')?.shadowRoot;
+    const alert = [...(root?.querySelectorAll('[role="alert"]') ?? [])].map((a) => a.textContent.trim()).find(Boolean);
+    if (alert) return { alert };
+    const control = root?.querySelector('form :is(input, textarea, select)');
+    return control ? { control: control.id } : null;
+  }, null, { timeout: 20_000 }).then((h) => h.jsonValue());
+}
+
+test('the default entry refuses a template with expressions, saying why', OPTS, async (t) => {
+  const page = await academyPage(t, 'slim-academy', 'index.js');
+  const result = await outcome(page);
+  assert.match(result.alert ?? '', /cannot evaluate expressions/, JSON.stringify(result));
+});
+
+test('hitforms/full renders a template with expressions', OPTS, async (t) => {
+  const page = await academyPage(t, 'full-academy', 'full.js');
+  const result = await outcome(page);
+  assert.ok(result.control, `a form control, not ${JSON.stringify(result)}`);
 });

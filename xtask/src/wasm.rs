@@ -43,15 +43,21 @@ pub fn setup_nightly() -> Result {
     util::run("rustup", &["target", "add", "wasm32-unknown-unknown", "--toolchain", "nightly"])
 }
 
-/// `wasm-pack build` of the form widget into `pkg/dist` and of the
-/// partner-search element (its own module, loaded only by
-/// `<hitforms-partner-search>`) twice: prebuilt indexes only into
-/// `pkg/dist/search`, and with the CSV/JSON import into
-/// `pkg/dist/search-import` (docs/decisions.md). Each is then finished the
-/// same way ([`finish`]).
+/// `wasm-pack build` of the form widget twice: the default build into
+/// `pkg/dist` (within the size budget: no expression language, no call
+/// configurations) and the full build into `pkg/dist/full` (the widget's
+/// `expressions` and `config` features: what the HIT templates need, the
+/// package's `hitforms/full` entry and the demo; over the budget,
+/// docs/decisions.md); and of the partner-search element (its own module,
+/// loaded only by `<hitforms-partner-search>`) twice: prebuilt indexes only
+/// into `pkg/dist/search`, and with the CSV/JSON import into
+/// `pkg/dist/search-import`. Each is then finished the same way
+/// ([`finish`]).
 pub fn build_widgets() -> Result {
     wasm_pack("widgets", "../pkg/dist", "hitforms", &[])?;
     finish("pkg/dist", "hitforms")?;
+    wasm_pack("widgets", "../pkg/dist/full", "hitforms", &["--features", "expressions,config"])?;
+    finish("pkg/dist/full", "hitforms")?;
     copy_catalogs()?;
     build_search()
 }
@@ -68,7 +74,7 @@ pub fn build_search() -> Result {
 
 /// After wasm-pack (which ran wasm-opt -Oz): the exports nothing uses
 /// dropped (`unexport.rs`), the imports trimmed (`imports.rs`), long export
-/// names shortened (`exports.rs`; the partner search's modules only), the
+/// names shortened (`exports.rs`), the
 /// JS minified; and wasm-pack's `.gitignore` of `*` removed, which npm obeys
 /// when packing (the package would lack its JS snippets; the repository's
 /// own .gitignore already ignores pkg/dist).
@@ -76,10 +82,7 @@ fn finish(dir: &str, out: &str) -> Result {
     let dist = util::root().join(dir);
     crate::unexport::strip_unused(&dist, out)?;
     crate::imports::trim_files(&dist, out)?;
-    if out != "hitforms" {
-        // The partner search's modules only, for now (docs/decisions.md).
-        crate::exports::shorten_files(&dist, out)?;
-    }
+    crate::exports::shorten_files(&dist, out)?;
     minify_js(&dist, out)?;
     let stray = dist.join(".gitignore");
     if stray.exists() {
