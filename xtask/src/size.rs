@@ -27,7 +27,12 @@ pub const SEARCH_IMPORT_GZIP_BUDGET: usize = 80_500;
 pub fn report() -> Result<usize> {
     let dist = root().join("pkg/dist");
     let form = module("widget", &dist, "hitforms", GZIP_BUDGET)?;
-    module("full widget (ceiling, not the budget)", &dist.join("full"), "hitforms", FULL_GZIP_CEILING)?;
+    module(
+        "full widget (ceiling, not the budget)",
+        &dist.join("full"),
+        "hitforms",
+        FULL_GZIP_CEILING,
+    )?;
     module("partner search", &dist.join("search"), "partner-search", SEARCH_GZIP_BUDGET)?;
     let import = dist.join("search-import");
     module("partner search with import", &import, "partner-search", SEARCH_IMPORT_GZIP_BUDGET)?;
