@@ -126,32 +126,14 @@ test('the Vite dev server serves the package too (wasm URL through dependency pr
   assert.deepEqual(problems, [], 'problems on the page');
 });
 
-test('a plain page loads the installed package with <script type="module">', OPTS, async (t) => {
-  const app = freshApp('plain-app');
-  cpSync(path.join(ROOT, 'engine/templates/project-idea.json'), path.join(app, 'project-idea.json'));
+/** A plain page (no bundler) with built-in template `template` (engine/templates/) and the package's
+ * `entry` module imported by a `<script type="module">`; returns `{ page, problems }`. */
+async function plainPage(t, name, template, entry) {
+  const app = freshApp(name);
+  cpSync(path.join(ROOT, 'engine/templates', template), path.join(app, template));
   put(app, 'index.html', `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Plain page</title><link rel="icon" href="data:,"></head>
-<body><main><h1>Apply</h1><hitforms-form template="project-idea.json"></hitforms-form></main>
-<script type="module">
-  import { defineElements } from './node_modules/hitforms/index.js';
-  await defineElements();
-</script></body></html>
-`);
-  const server = await serve(app);
-  t.after(() => server.close());
-  const { page, problems } = await newPage(t);
-  await page.goto(server.url, { waitUntil: 'load' });
-  await assertFormWorks(page);
-  assert.deepEqual(problems, [], 'problems on the page');
-});
-
-/** A plain page with the academy template (it uses expressions) and the package's `entry` module. */
-async function academyPage(t, name, entry) {
-  const app = freshApp(name);
-  cpSync(path.join(ROOT, 'engine/templates/academy-application.json'), path.join(app, 'academy.json'));
-  put(app, 'index.html', `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Academy</title><link rel="icon" href="data:,"></head>
-<body><main><h1>Apply</h1><hitforms-form template="academy.json" autosave="off"></hitforms-form></main>
+<body><main><h1>Apply</h1><hitforms-form template="${template}" autosave="off"></hitforms-form></main>
 <script type="module">
   import { defineElements } from './node_modules/hitforms/${entry}';
   await defineElements();
@@ -159,10 +141,16 @@ async function academyPage(t, name, entry) {
 `);
   const server = await serve(app);
   t.after(() => server.close());
-  const { page } = await newPage(t);
-  await page.goto(server.url, { waitUntil: 'load' });
-  return page;
+  const opened = await newPage(t);
+  await opened.page.goto(server.url, { waitUntil: 'load' });
+  return opened;
 }
+
+test('a plain page loads the installed package with <script type="module">', OPTS, async (t) => {
+  const { page, problems } = await plainPage(t, 'plain-app', 'project-idea.json', 'index.js');
+  await assertFormWorks(page);
+  assert.deepEqual(problems, [], 'problems on the page');
+});
 
 /** The first non-empty alert in the element, or the first form control's id once one shows. */
 function outcome(page) {
@@ -176,13 +164,13 @@ function outcome(page) {
 }
 
 test('the default entry refuses a template with expressions, saying why', OPTS, async (t) => {
-  const page = await academyPage(t, 'slim-academy', 'index.js');
+  const { page } = await plainPage(t, 'slim-academy', 'academy-application.json', 'index.js');
   const result = await outcome(page);
   assert.match(result.alert ?? '', /cannot evaluate expressions/, JSON.stringify(result));
 });
 
 test('hitforms/full renders a template with expressions', OPTS, async (t) => {
-  const page = await academyPage(t, 'full-academy', 'full.js');
+  const { page } = await plainPage(t, 'full-academy', 'academy-application.json', 'full.js');
   const result = await outcome(page);
   assert.ok(result.control, `a form control, not ${JSON.stringify(result)}`);
 });
