@@ -27,6 +27,18 @@ async fn mount(extra: &[(&str, &str)]) -> (HtmlElement, ShadowRoot) {
     mount_template(builtin_template("project-idea").unwrap(), extra, "#hf-acronym").await
 }
 
+/// Removes the `<hitforms-form>`s a failed test left behind (a panic in
+/// wasm does not unwind, so its `el.remove()` never ran), with their
+/// `beforeunload` listeners, so that they cannot change what later tests see.
+fn remove_leftovers(doc: &web_sys::Document) {
+    let left = doc.query_selector_all("hitforms-form").unwrap();
+    for i in 0..left.length() {
+        if let Some(old) = left.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            old.remove();
+        }
+    }
+}
+
 /// Mounts an element with `template` inline, waiting for `ready` to appear.
 async fn mount_template(
     template: &str,
@@ -35,15 +47,7 @@ async fn mount_template(
 ) -> (HtmlElement, ShadowRoot) {
     crate::element::define_form_element();
     let doc = web_sys::window().unwrap().document().unwrap();
-    // A test that failed stopped before its `el.remove()` (a panic in wasm
-    // does not unwind): take its element away, with its `beforeunload`
-    // listener, so that it cannot change what later tests see.
-    let left = doc.query_selector_all("hitforms-form").unwrap();
-    for i in 0..left.length() {
-        if let Some(old) = left.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            old.remove();
-        }
-    }
+    remove_leftovers(&doc);
     let el: HtmlElement = doc.create_element("hitforms-form").unwrap().unchecked_into();
     el.set_attribute("template", template).unwrap();
     el.set_attribute("autosave", "off").unwrap();
@@ -192,15 +196,7 @@ async fn validate_shows_every_error_and_data_survives_a_language_switch() {
 async fn a_broken_template_is_reported_with_every_problem() {
     crate::element::define_form_element();
     let doc = web_sys::window().unwrap().document().unwrap();
-    // A test that failed stopped before its `el.remove()` (a panic in wasm
-    // does not unwind): take its element away, with its `beforeunload`
-    // listener, so that it cannot change what later tests see.
-    let left = doc.query_selector_all("hitforms-form").unwrap();
-    for i in 0..left.length() {
-        if let Some(old) = left.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            old.remove();
-        }
-    }
+    remove_leftovers(&doc);
     let el: HtmlElement = doc.create_element("hitforms-form").unwrap().unchecked_into();
     el.set_attribute("template", r#"{"id": "t", "version": "1", "title": {"en": "T"}, "sections": [{"id": "s", "title": {"en": "S"}, "fields": [{"id": "a", "kind": "slider", "label": {"en": "<b>A</b>"}}, {"id": "b"}]}]}"#).unwrap();
     doc.body().unwrap().append_child(&el).unwrap();
@@ -266,15 +262,7 @@ fn data_and_valid(el: &HtmlElement) -> (serde_json::Value, bool) {
 async fn a_template_with_expressions_renders_and_follows_the_input() {
     crate::element::define_form_element();
     let doc = web_sys::window().unwrap().document().unwrap();
-    // A test that failed stopped before its `el.remove()` (a panic in wasm
-    // does not unwind): take its element away, with its `beforeunload`
-    // listener, so that it cannot change what later tests see.
-    let left = doc.query_selector_all("hitforms-form").unwrap();
-    for i in 0..left.length() {
-        if let Some(old) = left.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            old.remove();
-        }
-    }
+    remove_leftovers(&doc);
     let el: HtmlElement = doc.create_element("hitforms-form").unwrap().unchecked_into();
     // `note` is required only while shown (amount over 100); `total` is computed.
     let template = r#"{"id": "t", "version": "1", "title": {"en": "T"}, "sections": [{"id": "s", "title": {"en": "S"},

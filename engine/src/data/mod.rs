@@ -5,6 +5,10 @@
 //! value that does not fit its field is kept as [`Value::Invalid`], a key no
 //! field declares is kept in [`Record::extra`]; validation reports both.
 
+mod text;
+
+pub(crate) use text::write_record_text;
+
 use crate::number::{decimal_of, json_number};
 use crate::template::{FieldKind, Group};
 use crate::value::{Date, Record, Translation, Value};

@@ -162,6 +162,15 @@ impl FormState {
         write_record(&self.template.root, &self.root)
     }
 
+    /// The data document as JSON text: the same text as
+    /// `serde_json::to_string(&self.data())`, written without building the
+    /// JSON values (what a widget sends after every change).
+    pub fn data_text(&self) -> String {
+        let mut out = String::new();
+        crate::data::write_record_text(&self.template.root, &self.root, &mut out, false);
+        out
+    }
+
     /// The typed root record.
     pub fn root(&self) -> &Record {
         &self.root

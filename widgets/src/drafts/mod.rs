@@ -103,17 +103,20 @@ fn read(text: &str) -> Option<(Value, String, String)> {
     Some((data, field("savedAt"), field("version")))
 }
 
-/// Stores `data` as the draft of template `id` at `version`; returns the
+/// Stores `data` (the document's JSON text) as the draft of template `id`
+/// at `version`; returns the
 /// save time (ISO) and where it went (`indexeddb` or `localstorage`).
-pub async fn save(id: &str, version: &str, data: &Value) -> Result<(String, String), String> {
+pub async fn save(id: &str, version: &str, data: &str) -> Result<(String, String), String> {
     let saved = now();
-    let record = crate::bridge::object(vec![
-        ("template", id.into()),
-        ("version", version.into()),
-        ("savedAt", saved.as_str().into()),
-        ("data", data.clone()),
-    ]);
-    let text = hitforms_engine::json::write(&record);
+    // The record's JSON with `data` (already JSON text) as it is, keys in
+    // the order serde_json writes them.
+    let mut text = format!("{{\"data\":{data},\"savedAt\":");
+    hitforms_engine::json::write_str(&mut text, &saved);
+    text.push_str(",\"template\":");
+    hitforms_engine::json::write_str(&mut text, id);
+    text.push_str(",\"version\":");
+    hitforms_engine::json::write_str(&mut text, version);
+    text.push('}');
     let kind = settle(draft_put(&key(id, version), &text)).await?;
     Ok((saved, kind.as_string().unwrap_or_default()))
 }

@@ -69,8 +69,8 @@ struct Inner {
     settings: Settings,
     /// Template id and version, once loaded.
     form: RefCell<(String, String)>,
-    /// The data as of the last change (what a save writes).
-    data: RefCell<Value>,
+    /// The data as of the last change, as JSON text (what a save writes).
+    data: RefCell<String>,
     dirty: Cell<bool>,
     /// A save is scheduled.
     pending: Cell<bool>,
@@ -206,7 +206,7 @@ impl Session {
     /// elsewhere than a draft (an import, the `data` property).
     pub fn loaded(&self, form: &FormState) {
         let Some(inner) = self.inner() else { return };
-        *inner.data.borrow_mut() = form.data();
+        *inner.data.borrow_mut() = form.data_text();
         if let Some(bar) = inner.bar.borrow().as_ref() {
             bar.show();
         }
@@ -220,13 +220,13 @@ impl Session {
 
     /// After every change of the data: dispatches `hitforms-change` and
     /// schedules the draft's save.
-    /// The data is kept (not copied) for the draft; the event's `data` is
-    /// its JSON text, parsed only when a listener reads it.
-    pub fn changed(&self, data: Value, valid: bool, changed: &[String]) {
+    /// `data`: the document as JSON text (`FormState::data_text`), kept
+    /// for the draft; the event's `data` is parsed from it only when a
+    /// listener reads it.
+    pub fn changed(&self, data: String, valid: bool, changed: &[String]) {
         let Some(inner) = self.inner() else { return };
         let pointers: js_sys::Array = changed.iter().map(|c| JsValue::from_str(c)).collect();
-        let text = serde_json::to_string(&data).unwrap_or_default();
-        let detail = super::change_detail(&text, valid, pointers);
+        let detail = super::change_detail(&data, valid, pointers);
         dispatch_js(&inner.host, "hitforms-change", &detail);
         *inner.data.borrow_mut() = data;
         inner.dirty.set(true);
@@ -305,7 +305,7 @@ impl Session {
     pub fn export(&self) {
         let Some(inner) = self.inner() else { return };
         let name = format!("{}.json", inner.form.borrow().0);
-        let text = hitforms_engine::json::write(&inner.data.borrow());
+        let text = inner.data.borrow().clone();
         drafts::download(&name, &text);
         if !inner.settings.autosave {
             inner.dirty.set(false);

@@ -237,7 +237,7 @@ impl Form {
             }
             signal.set(view);
         }
-        let (data, valid) = (form.data(), form.is_valid());
+        let (data, valid) = (form.data_text(), form.is_valid());
         drop(guard);
         if let Some(touched) = touched {
             touched.set(true);
