@@ -2,6 +2,7 @@
 // partners. `?fixture` switches to the project's small CSV fixtures, indexed in
 // the browser (the end-to-end test uses it). Text only, never innerHTML.
 import { defineSearchElement } from '../pkg/partner-search.js';
+import { defineElements } from '../pkg/full.js';
 
 const search = document.getElementById('search');
 const fixture = new URLSearchParams(location.search).has('fixture');
@@ -18,4 +19,4 @@ search.addEventListener('hitforms-partner-selected', (event) => {
   chosen.append(li);
 });
 // The fixtures are CSV: that needs the build with the import.
-await defineSearchElement({ withImport: fixture });
+await Promise.all([defineSearchElement({ withImport: fixture }), defineElements()]);

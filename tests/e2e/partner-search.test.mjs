@@ -127,6 +127,30 @@ test('is usable by keyboard: results, detail card, use as partner, back', OPTS, 
   assert.equal(await host.locator('.hf-detail').count(), 0);
 });
 
+test('"use as partner" fills a new partner into the page\'s real <hitforms-form>', OPTS, async (t) => {
+  const { page, host, problems } = await open(t);
+  const data = () => page.evaluate(() => document.getElementById('application-form').data);
+  await waitFor('the application form', data, (d) => d && typeof d === 'object');
+  assert.equal((await data()).partners?.length ?? 0, 0, 'no partner before');
+  await host.locator('input[type=search]').pressSequentially('salzburg');
+  await waitForText(host.locator('.hf-hit .hf-name').first(), 'Pädagogische Hochschule Salzburg', 'result');
+  await host.locator('.hf-hit').first().click();
+  await host.locator('.hf-use').click();
+  const filled = await waitFor('the partner in the form', data, (d) => d?.partners?.length === 1);
+  const partner = filled.partners[0];
+  assert.equal(partner.nameInOriginalLanguage, 'Pädagogische Hochschule Salzburg');
+  assert.equal(partner.role, 'LEAD_PARTNER');
+  assert.equal(partner.mainAddress?.countryCode, 'AT');
+  assert.equal(partner.mainAddress?.nutsRegion3Code, 'AT323');
+  assert.equal(partner.mainAddress?.city, 'Salzburg');
+  // The engine computed what derives from it: the lead partner's name in A.1.
+  assert.equal(filled.leadPartnerNameInOriginalLanguage, 'Pädagogische Hochschule Salzburg');
+  const alert = await page.evaluate(() => [...document.getElementById('application-form').shadowRoot.querySelectorAll('[role=alert]')]
+    .map((a) => a.textContent.trim()).find(Boolean) ?? null);
+  assert.equal(alert, null, 'the form shows no load problem');
+  assert.deepEqual(problems, []);
+});
+
 test('facet filters narrow the results and show counts', OPTS, async (t) => {
   const { page, host } = await open(t);
   const country = host.locator('select[data-facet="0"]');
