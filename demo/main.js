@@ -100,8 +100,6 @@ card.addEventListener('hitforms-change', (event) => show(event.detail.data, even
 
 try {
   await init();
-  // The full build (dist/full) shares the package's language files in dist/i18n.
-  customElements.get('hitforms-form').catalogs = new URL('../pkg/dist/i18n/', import.meta.url);
   await customElements.whenDefined('hitforms-form');
   const form = document.getElementById('form');
   if (form.data) show(form.data, form.valid);

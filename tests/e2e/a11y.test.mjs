@@ -61,6 +61,9 @@ test('axe: each complete UI language', LONG, async (t) => {
       await t.test(`${form} in ${lang}`, OPTS, async (st) => {
         const page = await openedForm(st, { form, lang });
         assert.equal(await host(page).getAttribute('lang'), lang);
+        // The UI strings are the language's own (its catalog loaded), not English.
+        const exportLabel = { en: 'Export data (JSON)', de: 'Daten exportieren (JSON)', fr: 'Exporter les données (JSON)' }[lang];
+        await host(page).getByRole('button', { name: exportLabel }).waitFor({ timeout: 10_000 });
         await assertNoAxeViolations(page, `in ${form}, lang=${lang}`);
       });
     }

@@ -127,16 +127,18 @@ test('the Vite dev server serves the package too (wasm URL through dependency pr
 });
 
 /** A plain page (no bundler) with built-in template `template` (engine/templates/) and the package's
- * `entry` module imported by a `<script type="module">`; returns `{ page, problems }`. */
-async function plainPage(t, name, template, entry) {
+ * `entry` module imported by a `<script type="module">`, `defineElements(options)` called with the
+ * given source text and `prepare(appDir)` run first; returns `{ page, problems }`. */
+async function plainPage(t, name, template, entry, { lang = 'en', options = '', prepare } = {}) {
   const app = freshApp(name);
   cpSync(path.join(ROOT, 'engine/templates', template), path.join(app, template));
+  prepare?.(app);
   put(app, 'index.html', `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Plain page</title><link rel="icon" href="data:,"></head>
-<body><main><h1>Apply</h1><hitforms-form template="${template}" autosave="off"></hitforms-form></main>
+<body><main><h1>Apply</h1><hitforms-form template="${template}" autosave="off" lang="${lang}"></hitforms-form></main>
 <script type="module">
   import { defineElements } from './node_modules/hitforms/${entry}';
-  await defineElements();
+  await defineElements(${options});
 </script></body></html>
 `);
   const server = await serve(app);
@@ -173,4 +175,17 @@ test('hitforms/full renders a template with expressions', OPTS, async (t) => {
   const { page } = await plainPage(t, 'full-academy', 'academy-application.json', 'full.js');
   const result = await outcome(page);
   assert.ok(result.control, `a form control, not ${JSON.stringify(result)}`);
+});
+
+test('catalogs given to defineElements() apply to a form already on the page', OPTS, async (t) => {
+  // A German catalog of its own, told apart by one string.
+  const prepare = (app) => {
+    const de = JSON.parse(readFileSync(path.join(ROOT, 'i18n/de.json'), 'utf8'));
+    de.ui['data.export'] = 'Daten exportieren (eigener Katalog)';
+    put(app, 'own-i18n/de.json', JSON.stringify(de));
+  };
+  const { page } = await plainPage(t, 'own-catalogs', 'project-idea.json', 'index.js',
+    { lang: 'de', options: "{ catalogs: './own-i18n/' }", prepare });
+  const button = page.locator('hitforms-form').getByRole('button', { name: 'Daten exportieren (eigener Katalog)' });
+  await button.waitFor({ timeout: 20_000 });
 });

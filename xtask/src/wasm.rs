@@ -147,11 +147,17 @@ fn minify_js(dist: &Path, out: &str) -> Result {
     Ok(())
 }
 
-/// The UI language files (`i18n/<lang>.json`) next to the wasm, in
-/// `pkg/dist/i18n/`, compacted: the widget fetches one when its language is
-/// chosen (English is built in). A file that is not JSON fails the build.
+/// The UI language files (`i18n/<lang>.json`) next to each build's wasm, in
+/// `pkg/dist/i18n/` and `pkg/dist/full/i18n/` (where each build looks by
+/// default), compacted: the widget fetches one when its language is chosen
+/// (English is built in). A file that is not JSON fails the build.
 pub fn copy_catalogs() -> Result {
-    let (from, to) = (util::root().join("i18n"), util::root().join("pkg/dist/i18n"));
+    copy_catalogs_to("pkg/dist/i18n")?;
+    copy_catalogs_to("pkg/dist/full/i18n")
+}
+
+fn copy_catalogs_to(dir: &str) -> Result {
+    let (from, to) = (util::root().join("i18n"), util::root().join(dir));
     std::fs::create_dir_all(&to).map_err(|e| format!("{}: {e}", to.display()))?;
     let entries = std::fs::read_dir(&from).map_err(|e| format!("{}: {e}", from.display()))?;
     for entry in entries.flatten() {

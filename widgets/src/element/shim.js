@@ -21,7 +21,15 @@ export function defineElement(tag, observed, mount) {
   const json = (v) => (v == null || typeof v === 'string' ? v : JSON.stringify(v));
   customElements.define(tag, class extends HTMLElement {
     static get observedAttributes() { return observed; }
-    static set catalogs(url) { catalogs = new URL(url, document.baseURI).href; }
+    static get catalogs() { return catalogs; }
+    // Elements already on the page (defined before this was set) re-mount
+    // with the new catalogs, keeping their data.
+    static set catalogs(url) {
+      const next = new URL(url, document.baseURI).href;
+      if (next === catalogs) return;
+      catalogs = next;
+      for (const el of document.querySelectorAll(tag)) if (el._handle) el._mount(el._ask(0));
+    }
     connectedCallback() {
       this._mount(this._handle ? this._ask(0) : this._keep);
       this._leave ??= (event) => {
