@@ -119,11 +119,16 @@ test('the Vite dev server serves the package too (wasm URL through dependency pr
   const app = viteApp('vite-dev');
   const server = await createServer({ root: app, configFile: false, logLevel: 'warn', server: { host: '127.0.0.1', port: 0 } });
   await server.listen();
-  t.after(() => server.close());
-  const { page, problems } = await newPage(t);
+  t.after(() => {
+    server.httpServer?.closeAllConnections();
+    return server.close();
+  });
+  const { context, page, problems } = await newPage(t);
   await page.goto(server.resolvedUrls.local[0], { waitUntil: 'load' });
   await assertFormWorks(page);
   assert.deepEqual(problems, [], 'problems on the page');
+  // The page first: its HMR socket would keep the server's close waiting.
+  await context.close();
 });
 
 /** A plain page (no bundler) with built-in template `template` (engine/templates/) and the package's

@@ -53,7 +53,12 @@ export function serve(root, { prefixes = [''], headers = {} } = {}) {
       const { port } = server.address();
       resolve({
         url: `http://127.0.0.1:${port}/`,
-        close: () => new Promise((done) => server.close(done)),
+        // Open connections too: a page still holding one (keep-alive, a request
+        // in flight) would keep close() waiting, and the test run with it.
+        close: () => new Promise((done) => {
+          server.close(done);
+          server.closeAllConnections();
+        }),
       });
     });
   });
