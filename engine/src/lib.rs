@@ -43,6 +43,7 @@ pub mod messages;
 pub mod number;
 pub mod schema;
 pub mod shape;
+mod sorted_map;
 mod template;
 pub mod text;
 mod validate;

@@ -14,7 +14,7 @@ pub const GZIP_BUDGET: usize = 150_000;
 /// templates need; the package's `hitforms/full` entry): it is over the
 /// 150 KB budget (docs/decisions.md, "Size, measured"), and this keeps it
 /// from growing while it is brought under. Tighten it; never loosen it.
-pub const FULL_GZIP_CEILING: usize = 170_000;
+pub const FULL_GZIP_CEILING: usize = 165_000;
 
 /// The gzip budgets of the partner-search module (wasm + JS), loaded only by
 /// `<hitforms-partner-search>`: prebuilt indexes only, and with the CSV/JSON

@@ -5,10 +5,10 @@
 
 use super::numbers::{Range, exact, number};
 use crate::issue::{Code, Issue, pointer_push};
+use crate::sorted_map::SortedMap;
 use crate::template::read::{Doc, object_in};
 use rust_decimal::Decimal;
 use serde_json::Value as Json;
-use std::collections::BTreeMap;
 
 /// The limit names a configuration may override, as written in JSON.
 pub const LIMIT_NAMES: [&str; 4] = ["maxLength", "min", "max", "maxItems"];
@@ -33,13 +33,13 @@ pub struct LimitOverride {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Limits {
     /// Field pointer or id, as written → overrides.
-    overrides: BTreeMap<String, (LimitOverride, Vec<&'static str>)>,
+    overrides: SortedMap<(LimitOverride, Vec<&'static str>)>,
 }
 
 impl Limits {
     /// Reads a configuration's `limits` at `path` (absent: no overrides).
     pub(crate) fn read(value: Option<&Json>, path: &str, p: &mut Vec<Issue>) -> Limits {
-        let mut overrides = BTreeMap::new();
+        let mut overrides = SortedMap::new();
         let Some(value) = value else { return Limits { overrides } };
         let Some(map) = value.as_object() else {
             p.push(Doc::Config.wrong_type(path, "object of field to limits"));

@@ -3,8 +3,8 @@
 use super::call::{self, duplicate, invalid};
 use super::{CallType, Config, ParamDecls, Status, VisibilityCatalog, call_params};
 use crate::issue::{Code, Issue, pointer_push};
+use crate::sorted_map::SortedMap;
 use crate::template::read::{Doc, Obj, object_in, parse};
-use std::collections::BTreeMap;
 
 pub(crate) use crate::template::load::INPUT_LANGUAGES;
 
@@ -76,7 +76,7 @@ fn call_type(root: &Obj, p: &mut Vec<Issue>) -> CallType {
 /// 1 to 4 distinct Jems codes; `EN` stands in for a list that has none usable.
 fn input_languages(root: &Obj, p: &mut Vec<Issue>) -> Vec<String> {
     let mut langs: Vec<String> = Vec::new();
-    let mut first: BTreeMap<&str, String> = BTreeMap::new();
+    let mut first: SortedMap<String> = SortedMap::new();
     if let Some(list) = root.req_array("inputLanguages", p) {
         for (i, v) in list.iter().enumerate() {
             let at = pointer_push(&root.at("inputLanguages"), &i.to_string());
@@ -88,7 +88,7 @@ fn input_languages(root: &Obj, p: &mut Vec<Issue>) -> Vec<String> {
                 Some(code) => match first.get(code) {
                     Some(f) => p.push(duplicate(&at, code, f)),
                     None => {
-                        first.insert(code, at);
+                        first.insert(code.to_owned(), at);
                         langs.push(code.to_owned());
                     }
                 },
@@ -119,8 +119,8 @@ fn visibility(
     catalog: &VisibilityCatalog,
     call_type: CallType,
     p: &mut Vec<Issue>,
-) -> BTreeMap<String, Status> {
-    let mut chosen = BTreeMap::new();
+) -> SortedMap<Status> {
+    let mut chosen = SortedMap::new();
     let Some(v) = root.map.get("visibility") else { return chosen };
     let path = root.at("visibility");
     let Some(map) = v.as_object() else {

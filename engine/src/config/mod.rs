@@ -47,8 +47,8 @@ pub use params::{ParamDecl, ParamDecls, ParamType};
 pub use visibility::{Setting, Status, VisibilityCatalog};
 
 use crate::issue::{Code, Issue};
+use crate::sorted_map::SortedMap;
 use crate::value::Value;
-use std::collections::BTreeMap;
 
 /// The type of a call (Jems' `CallType`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -107,9 +107,9 @@ pub struct Config {
     call: CallSettings,
     limits: Limits,
     /// Every catalog id → its status after defaults and inheritance.
-    visibility: BTreeMap<String, Status>,
+    visibility: SortedMap<Status>,
     /// Declared parameters (given or default) and call parameters.
-    parameters: BTreeMap<String, Value>,
+    parameters: SortedMap<Value>,
     /// The step an application is checked in (`$step`, `$hiddenIds`).
     step: Step,
 }
@@ -126,8 +126,8 @@ impl Default for Config {
             fallback_language: "EN".to_owned(),
             call: CallSettings::default(),
             limits: Limits::default(),
-            visibility: BTreeMap::new(),
-            parameters: BTreeMap::new(),
+            visibility: SortedMap::new(),
+            parameters: SortedMap::new(),
             step: Step::Two,
         }
     }

@@ -7,11 +7,11 @@ use super::call_params;
 use crate::issue::{Code, Issue, pointer_push};
 use crate::number::decimal_of;
 use crate::shape::Type;
+use crate::sorted_map::SortedMap;
 use crate::template::read::{Doc, Obj, object_in};
 use crate::value::{Date, Value};
 use serde_json::Value as Json;
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 /// The type of a declared parameter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -174,7 +174,7 @@ impl ParamDecls {
         given: Option<&Json>,
         path: &str,
         problems: &mut Vec<Issue>,
-    ) -> BTreeMap<String, Value> {
+    ) -> SortedMap<Value> {
         let empty = serde_json::Map::new();
         let map = match given {
             None => &empty,
@@ -190,7 +190,7 @@ impl ParamDecls {
                     .with("name", name.as_str()),
             );
         }
-        let mut out = BTreeMap::new();
+        let mut out = SortedMap::new();
         for (name, decl) in &self.decls {
             let value = match map.get(name) {
                 Some(json) => decl.check(json, &pointer_push(path, name), Doc::Config, problems),
@@ -291,7 +291,7 @@ mod tests {
         d
     }
 
-    fn values(given: serde_json::Value) -> (BTreeMap<String, Value>, Vec<(String, Code)>) {
+    fn values(given: serde_json::Value) -> (SortedMap<Value>, Vec<(String, Code)>) {
         let mut p = Vec::new();
         let v = decls().values(Some(&given), "/parameters", &mut p);
         (v, p.into_iter().map(|i| (i.path, i.code)).collect())
@@ -351,7 +351,7 @@ mod tests {
         for (a, c) in &want {
             assert!(got.contains(&(*a, c)), "{a} {c:?} in {got:?}");
         }
-        assert!(!v.contains_key("maxDuration"));
+        assert!(v.get("maxDuration").is_none());
     }
 
     #[test]

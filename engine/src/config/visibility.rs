@@ -4,9 +4,9 @@
 
 use super::CallType;
 use crate::issue::{Code, Issue, pointer_push};
+use crate::sorted_map::SortedMap;
 use crate::template::read::{Doc, Obj, object_in, parse};
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// A visibility status (Jems' `FieldVisibilityStatus`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -149,11 +149,7 @@ impl VisibilityCatalog {
     /// The status of every id for a call of type `call` that chose `chosen`:
     /// defaults filled in, then inheritance applied (an id whose own status
     /// is not `NONE` takes the resolved status of the id it inherits from).
-    pub(crate) fn resolve(
-        &self,
-        call: CallType,
-        chosen: &BTreeMap<String, Status>,
-    ) -> BTreeMap<String, Status> {
+    pub(crate) fn resolve(&self, call: CallType, chosen: &SortedMap<Status>) -> SortedMap<Status> {
         let own =
             |id: &str| chosen.get(id).copied().or_else(|| Some(self.get(id)?.default_for(call)));
         self.settings
@@ -341,7 +337,7 @@ mod tests {
         }));
         assert_eq!(problems, []);
         let chosen = |pairs: &[(&str, Status)]| {
-            pairs.iter().map(|(id, s)| ((*id).to_owned(), *s)).collect::<BTreeMap<_, _>>()
+            pairs.iter().map(|(id, s)| ((*id).to_owned(), *s)).collect::<SortedMap<_>>()
         };
         let r = catalog.resolve(CallType::Standard, &chosen(&[]));
         assert_eq!(r["budget"], Status::StepTwoOnly);
