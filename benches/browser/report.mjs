@@ -24,7 +24,7 @@ export function section(r) {
 ## The widget in the browser, side by side with SurveyJS (issue 5)
 
 Measured ${r.date} on ${r.machine}; ${r.browser}. The form: \`hit-application\` at step 2
-without a call configuration (the shipped widget is built without its \`config\` feature), so
+without a call configuration (SurveyJS has none to compare; hitforms runs its full build), so
 both sides show the template's own input languages (EN), with ${r.inputs.partners} partners and ${r.inputs.wps} work
 packages (${r.inputs.dataBytes.toLocaleString('en')} B of data, made by \`benches/browser/gen-data.mjs\`
 from the valid one-step example). SurveyJS (\`survey-core\` + \`survey-js-ui\` 2.5.38, production

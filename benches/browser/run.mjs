@@ -59,9 +59,9 @@ function prepare(o) {
 
 function pageUrl(base, lib, o, suffix = '') {
   if (lib === 'surveyjs') return `${base}benches/browser/surveyjs.html?survey=../../target/bench/browser/survey${suffix}.json`;
-  // No call configuration: the shipped widget is built without its `config` feature (size; a
-  // config attribute is refused), so hitforms shows the template's full step 2 (every input
-  // input language of the template, as the SurveyJS side).
+  // No call configuration (SurveyJS has none to compare), so hitforms (its full build,
+  // pkg/dist/full) shows the template's full step 2 in every input language of the template,
+  // as the SurveyJS side does.
   const q = new URLSearchParams({ template: `../../${TEMPLATE}`, data: `../../target/bench/browser/hit-data${suffix}.json`, step: '2' });
   if (o.pkg) q.set('pkg', o.pkg);
   return `${base}benches/browser/hitforms.html?${q}`;
