@@ -107,6 +107,9 @@ pub const SHIPPED: &[&str] = &["de", "fr"];
 /// in serde_json's sorted map; no copy into other structures).
 struct Catalog {
     lang: String,
+    /// Where it was fetched from (catalogs of one language from two places
+    /// are two catalogs).
+    base: String,
     json: serde_json::Value,
 }
 
@@ -166,17 +169,20 @@ pub fn issue_text(issue: &Issue) -> String {
 
 /// Makes `lang` the current language, fetching its catalog the first time
 /// from `base` (a URL ending in `/`). A language without a shipped catalog,
-/// or one whose file cannot be read, falls back to English (logged).
+/// or one whose file cannot be read, falls back to English (logged). A
+/// fetch that ends after the page chose other catalogs (`catalogs` set
+/// while it ran: the form it was for has re-mounted) changes nothing.
 pub async fn use_language(lang: &str, base: &str) {
     if !SHIPPED.contains(&lang) {
         CURRENT.set(None);
         return;
     }
-    let cached = LOADED.with_borrow(|l| l.iter().copied().find(|c| c.lang == lang));
+    let cached =
+        LOADED.with_borrow(|l| l.iter().copied().find(|c| c.lang == lang && c.base == base));
     let catalog = match cached {
         Some(c) => Some(c),
         None => match crate::drafts::fetch_text(&format!("{base}{lang}.json")).await {
-            Ok(text) => match parse(lang, &text) {
+            Ok(text) => match parse(lang, base, &text) {
                 Some(c) => {
                     let c: &'static Catalog = Box::leak(Box::new(c));
                     LOADED.with_borrow_mut(|l| l.push(c));
@@ -187,7 +193,9 @@ pub async fn use_language(lang: &str, base: &str) {
             Err(e) => warn(lang, &e),
         },
     };
-    CURRENT.set(catalog);
+    if crate::element::catalog_base() == base {
+        CURRENT.set(catalog);
+    }
 }
 
 fn warn(lang: &str, why: &str) -> Option<&'static Catalog> {
@@ -197,18 +205,19 @@ fn warn(lang: &str, why: &str) -> Option<&'static Catalog> {
 }
 
 /// Reads a language file: `{"ui": {key: text}, "messages": {code: text}}`.
-fn parse(lang: &str, text: &str) -> Option<Catalog> {
+fn parse(lang: &str, base: &str, text: &str) -> Option<Catalog> {
     let json = hitforms_engine::json::parse(text).ok()?;
     let usable =
         ["ui", "messages"].iter().all(|part| json.get(part).is_some_and(|p| p.is_object()));
-    usable.then(|| Catalog { lang: lang.to_owned(), json })
+    usable.then(|| Catalog { lang: lang.to_owned(), base: base.to_owned(), json })
 }
 
 /// Reads a language file as if fetched (the browser tests have no server
 /// for `i18n/`).
 #[cfg(test)]
 pub fn install(lang: &str, text: &str) {
-    let catalog: &'static Catalog = Box::leak(Box::new(parse(lang, text).expect("a catalog")));
+    let catalog: &'static Catalog =
+        Box::leak(Box::new(parse(lang, &crate::element::catalog_base(), text).expect("a catalog")));
     LOADED.with_borrow_mut(|l| l.push(catalog));
 }
 
