@@ -6,7 +6,7 @@
 //! measured"). Iteration is in key order, as a `BTreeMap`'s.
 
 /// Values of type `V` by string key, in key order.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct SortedMap<V>(Vec<(String, V)>);
 
 impl<V> Default for SortedMap<V> {

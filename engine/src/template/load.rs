@@ -70,7 +70,9 @@ impl RecordBuilder {
     fn claim(&mut self, id: &str, at: String, problems: &mut Vec<Issue>) -> bool {
         if let Some(first) = self.ids.get(id) {
             problems.push(
-                Issue::error(at, Code::TemplateDuplicateId).with("id", id).with("first", first),
+                Issue::error(at, Code::TemplateDuplicateId)
+                    .with("id", id)
+                    .with("first", first.as_str()),
             );
             return false;
         }

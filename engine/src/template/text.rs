@@ -1,28 +1,10 @@
 //! Translatable template text (labels, help, titles).
 
-/// A small map of strings to strings: pairs sorted by key, looked up by
-/// binary search. Texts (a few languages each) and the "first place of an
-/// id" maps of the loaders use it instead of `BTreeMap<String, String>`:
-/// the wasm build then carries no B-tree code for them (docs/decisions.md,
-/// "Size, measured").
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct StrMap(Vec<(String, String)>);
-
-impl StrMap {
-    /// The value at `key`.
-    pub(crate) fn get(&self, key: &str) -> Option<&str> {
-        let at = self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
-        Some(self.0[at].1.as_str())
-    }
-
-    /// Sets the value at `key` (replacing any there).
-    pub(crate) fn insert(&mut self, key: String, value: String) {
-        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
-            Ok(at) => self.0[at].1 = value,
-            Err(at) => self.0.insert(at, (key, value)),
-        }
-    }
-}
+/// A small map of strings to strings (texts of a few languages each, the
+/// loaders' "first place of an id" maps): the sorted-vector map the
+/// configuration uses too, so the wasm carries no B-tree code for them
+/// (docs/decisions.md, "Size, measured").
+pub(crate) type StrMap = crate::sorted_map::SortedMap<String>;
 
 /// A text in one or more UI languages, keyed by lower-case language code
 /// (`en`, `de`, …). Lookups fall back to English, then to any language.
@@ -35,8 +17,8 @@ impl Text {
         self.0
             .get(lang)
             .or_else(|| self.0.get("en"))
-            .or_else(|| self.0.0.first().map(|(_, t)| t.as_str()))
-            .unwrap_or("")
+            .or_else(|| self.0.iter().next().map(|(_, t)| t))
+            .map_or("", String::as_str)
     }
 
     /// Whether the text is given in `lang` itself (no fallback).
@@ -51,7 +33,7 @@ impl Text {
 
     /// The languages and their texts, by language.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.0.iter().map(|(l, t)| (l.as_str(), t.as_str()))
+        self.0.iter().map(|(l, t)| (l.as_str(), t.as_str()))
     }
 }
 
