@@ -104,6 +104,17 @@ codes! {
     TemplateExpressionUnsupported = "template.expression_unsupported",
     /// A computed value depends on itself, directly or through others.
     TemplateExpressionCycle = "template.expression_cycle",
+    /// A plain JSON template or configuration was given where this build
+    /// reads only compiled ones (`hitforms compile`).
+    CompiledRequired = "compiled.required",
+    /// A compiled template or configuration is damaged or was changed after
+    /// it was written (its checksum or structure does not hold).
+    CompiledDamaged = "compiled.damaged",
+    /// A compiled file has a format version this engine does not read.
+    CompiledFormat = "compiled.format",
+    /// A compiled configuration was checked against another template or
+    /// template version.
+    CompiledTemplateMismatch = "compiled.template_mismatch",
     /// The data document is not valid JSON.
     DataJson = "data.json",
     /// The data document is not a JSON object.

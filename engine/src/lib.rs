@@ -49,6 +49,8 @@ pub mod text;
 mod validate;
 pub mod value;
 // Modules added by parallel work land below this line.
+#[cfg(feature = "expressions")]
+pub mod compiled;
 pub mod config;
 #[cfg(feature = "expressions")]
 pub mod expr;

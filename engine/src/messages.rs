@@ -64,6 +64,22 @@ pub const ENGLISH: Catalog = &[
         "template.expression_cycle",
         "This computed value depends on itself, directly or through other computed values.",
     ),
+    (
+        "compiled.required",
+        "This build reads compiled templates and configurations: run `hitforms compile` on this file.",
+    ),
+    (
+        "compiled.damaged",
+        "This compiled file is damaged or was changed after `hitforms compile` wrote it; compile it again.",
+    ),
+    (
+        "compiled.format",
+        "This compiled file has format {format}; this build reads format {expected}. Compile it again with this version.",
+    ),
+    (
+        "compiled.template_mismatch",
+        "This configuration was compiled for the template {config}, not {template}; compile it again with this template.",
+    ),
     ("data.json", "The data is not valid JSON (line {line}, column {column}): {detail}"),
     ("data.not_object", "The data must be a JSON object keyed by field id."),
     (

@@ -7,7 +7,7 @@
 
 /// Values of type `V` by string key, in key order.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct SortedMap<V>(Vec<(String, V)>);
+pub(crate) struct SortedMap<V>(pub(crate) Vec<(String, V)>);
 
 impl<V> Default for SortedMap<V> {
     fn default() -> Self {

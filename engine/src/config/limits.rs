@@ -33,7 +33,7 @@ pub struct LimitOverride {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Limits {
     /// Field pointer or id, as written → overrides.
-    overrides: SortedMap<(LimitOverride, Vec<&'static str>)>,
+    pub(crate) overrides: SortedMap<(LimitOverride, Vec<&'static str>)>,
 }
 
 impl Limits {

@@ -98,20 +98,20 @@ impl Step {
 /// A checked call configuration.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
-    template: String,
-    name: Option<String>,
-    call_type: CallType,
-    two_step: bool,
-    input_languages: Vec<String>,
-    fallback_language: String,
-    call: CallSettings,
-    limits: Limits,
+    pub(crate) template: String,
+    pub(crate) name: Option<String>,
+    pub(crate) call_type: CallType,
+    pub(crate) two_step: bool,
+    pub(crate) input_languages: Vec<String>,
+    pub(crate) fallback_language: String,
+    pub(crate) call: CallSettings,
+    pub(crate) limits: Limits,
     /// Every catalog id → its status after defaults and inheritance.
-    visibility: SortedMap<Status>,
+    pub(crate) visibility: SortedMap<Status>,
     /// Declared parameters (given or default) and call parameters.
-    parameters: SortedMap<Value>,
+    pub(crate) parameters: SortedMap<Value>,
     /// The step an application is checked in (`$step`, `$hiddenIds`).
-    step: Step,
+    pub(crate) step: Step,
 }
 
 impl Default for Config {

@@ -105,7 +105,7 @@ impl ParamDecl {
 pub struct ParamDecls {
     /// Sorted by name, names unique: a sorted vector rather than one more
     /// BTreeMap instantiation in the wasm build (docs/decisions.md).
-    decls: Vec<(String, ParamDecl)>,
+    pub(crate) decls: Vec<(String, ParamDecl)>,
 }
 
 const DECL_KEYS: &[&str] = &["type", "default", "min", "max"];

@@ -76,7 +76,7 @@ impl Setting {
 pub struct VisibilityCatalog {
     /// Sorted by id, ids unique: a sorted vector rather than one more
     /// BTreeMap instantiation in the wasm build (docs/decisions.md).
-    settings: Vec<(String, Setting)>,
+    pub(crate) settings: Vec<(String, Setting)>,
 }
 
 const SETTING_KEYS: &[&str] = &["allowed", "allowedSpf", "default", "defaultSpf", "inheritsFrom"];

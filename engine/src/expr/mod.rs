@@ -100,11 +100,11 @@
 //! `partners` (the list: which partners there are) and
 //! `partners.*.role`.
 
-mod ast;
+pub(crate) mod ast;
 mod check;
 mod error;
-mod eval;
-mod functions;
+pub(crate) mod eval;
+pub(crate) mod functions;
 mod lexer;
 mod parser;
 #[cfg(test)]
@@ -122,11 +122,11 @@ pub use crate::expr_env::{Env, Ref, Scope};
 /// A compiled expression: cheap to evaluate, safe to share.
 #[derive(Clone, Debug)]
 pub struct Expr {
-    op: eval::Op,
-    ty: Type,
-    refs: Vec<Ref>,
-    params: Vec<usize>,
-    uses_position: bool,
+    pub(crate) op: eval::Op,
+    pub(crate) ty: Type,
+    pub(crate) refs: Vec<Ref>,
+    pub(crate) params: Vec<usize>,
+    pub(crate) uses_position: bool,
 }
 
 /// Compiles `src` in `scope`. With `expected`, the result must have that

@@ -9,7 +9,7 @@ pub(crate) type StrMap = crate::sorted_map::SortedMap<String>;
 /// A text in one or more UI languages, keyed by lower-case language code
 /// (`en`, `de`, …). Lookups fall back to English, then to any language.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Text(StrMap);
+pub struct Text(pub(crate) StrMap);
 
 impl Text {
     /// The text in `lang`, else English, else the first language present.
