@@ -25,6 +25,10 @@ pub enum Command {
     },
     /// `compute --template T [--config C] DATA`: the document with every computed value filled.
     Compute { template: String, data: String, config: Option<String> },
+    /// `compile [--config C] [--out F] TEMPLATE`: the template (or, with
+    /// `--config`, the configuration checked against it) in the compiled
+    /// format the `hitforms/full` widget reads.
+    Compile { template: String, config: Option<String>, out: Option<String> },
     /// `schema template`: the JSON Schema of the template format.
     SchemaTemplate,
     /// `schema data --template T`: the JSON Schema of T's data documents.
@@ -46,6 +50,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
     }
     let (mut template, mut json, mut positional, mut data_dir) = (None, false, Vec::new(), None);
     let (mut config, mut step, mut code_list_files) = (None, 2u8, Vec::new());
+    let mut out = None;
     while let Some(arg) = p.next().map_err(|e| e.to_string())? {
         match arg {
             Long("json") => json = true,
@@ -59,7 +64,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
                         .map_err(|_| "--template is not valid UTF-8")?,
                 )
             }
-            Long("config") | Short('c') if sub == "validate" || sub == "compute" => {
+            Long("config") | Short('c')
+                if ["validate", "compute", "compile"].contains(&sub.as_str()) =>
+            {
                 config = Some(
                     p.value()
                         .map_err(|e| e.to_string())?
@@ -89,6 +96,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
                     .string()
                     .map_err(|_| "--code-lists is not valid UTF-8")?,
             ),
+            Long("out") | Short('o') if sub == "compile" => {
+                out = Some(
+                    p.value()
+                        .map_err(|e| e.to_string())?
+                        .string()
+                        .map_err(|_| "--out is not valid UTF-8")?,
+                )
+            }
             Long("help") | Short('h') => return Ok(Command::Help),
             Value(v) => positional
                 .push(v.string().map_err(|_| "an argument is not valid UTF-8".to_owned())?),
@@ -99,6 +114,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, String
         ("templates", []) => Ok(Command::Templates),
         ("check", [t]) => Ok(Command::Check { template: t.clone(), json }),
         ("check", _) => Err("check takes exactly one TEMPLATE".into()),
+        ("compile", [t]) => Ok(Command::Compile { template: t.clone(), config, out }),
+        ("compile", _) => Err("compile takes exactly one TEMPLATE".into()),
         ("validate", [d]) => match template {
             Some(template) => {
                 let data = d.clone();

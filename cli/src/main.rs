@@ -22,6 +22,7 @@ hitforms: check form templates and validate data against them
 
 USAGE:
     hitforms check [--json] TEMPLATE
+    hitforms compile [--config CALL] [--out FILE] TEMPLATE
     hitforms validate --template TEMPLATE [--config CALL] [--step 1|2] [--json] [--data DIR]
                       [--code-lists FILE]... DATA
     hitforms compute --template TEMPLATE [--config CALL] DATA
@@ -33,6 +34,11 @@ USAGE:
     hitforms search [--data FILE... | --index INDEX] [FILTERS] [--limit N] [--json] [--group] QUERY
     hitforms search [--data FILE... | --index INDEX] [FILTERS] [--limit N] --queries FILE.jsonl
     hitforms similar [--data FILE... | --index INDEX] [--limit N] [--json] TEXT
+
+`compile` checks TEMPLATE (and CALL against it) as `check` does and writes
+it, or with --config the call configuration, in the compiled format that
+the `hitforms/full` widget reads (docs/embedding.md), to FILE or standard
+output. A template or configuration with problems is not written (exit 1).
 
 TEMPLATE is a path to a template JSON file or the name of a built-in template
 (see `hitforms templates`). DATA is a path to a JSON data document, or - for
@@ -94,6 +100,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             report::print(&source, &problems, json, None);
             Ok(if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
+        Command::Compile { template, config, out } => compile(&template, config.as_deref(), out),
         Command::Compute { template, data, config } => {
             let template = input::template(&template)?;
             let config = config.map(|c| input::config(&c, &template)).transpose()?;
@@ -128,6 +135,35 @@ fn run(command: Command) -> Result<ExitCode, String> {
             })
         }
     }
+}
+
+/// `hitforms compile`: the checked template, or the configuration checked
+/// against it, in the compiled format; problems are printed as by `check`.
+fn compile(template: &str, config: Option<&str>, out: Option<String>) -> Result<ExitCode, String> {
+    let (source, text) = input::template_text(template)?;
+    let template = match hitforms_engine::Template::load_lenient(&text) {
+        (Some(t), problems) if problems.is_empty() => t,
+        (_, problems) => {
+            report::print(&source, &problems, false, None);
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let compiled = match config {
+        None => template.to_compiled(),
+        Some(path) => match input::config(path, &template) {
+            Ok(config) => config.to_compiled(&template),
+            Err(message) => {
+                eprintln!("hitforms: {message}");
+                return Ok(ExitCode::from(1));
+            }
+        },
+    };
+    match out {
+        Some(path) => std::fs::write(&path, compiled + "\n")
+            .map_err(|e| format!("cannot write {path}: {e}"))?,
+        None => out::line(&compiled),
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The form over `data` under the call configuration at `step`, with every
