@@ -19,6 +19,8 @@ import { writeDoc } from './report.mjs';
 const ROOT = path.resolve(fileURLToPath(import.meta.url), '../../..');
 const OUT = path.join(ROOT, 'target/bench/browser');
 const TEMPLATE = 'engine/templates/hit/hit-application.json';
+/** The same template compiled (`cargo xtask build`), which hitforms/full reads. */
+const COMPILED = 'demo/compiled/hit-application.json';
 
 function options(argv) {
   const o = { tiny: false, rounds: 7, keys: 100, adds: 10, pkg: null, doc: null, note: null };
@@ -62,7 +64,7 @@ function pageUrl(base, lib, o, suffix = '') {
   // No call configuration (SurveyJS has none to compare), so hitforms (its full build,
   // pkg/dist/full) shows the template's full step 2 in every input language of the template,
   // as the SurveyJS side does.
-  const q = new URLSearchParams({ template: `../../${TEMPLATE}`, data: `../../target/bench/browser/hit-data${suffix}.json`, step: '2' });
+  const q = new URLSearchParams({ template: `../../${COMPILED}`, data: `../../target/bench/browser/hit-data${suffix}.json`, step: '2' });
   if (o.pkg) q.set('pkg', o.pkg);
   return `${base}benches/browser/hitforms.html?${q}`;
 }
@@ -138,7 +140,7 @@ export async function run(o) {
   const loadAtStart = os.loadavg()[0];
   const inputs = prepare(o);
   const server = await serve(ROOT, {
-    prefixes: ['benches/browser/', 'pkg/', 'engine/templates/', 'target/bench/browser/', 'tests/node_modules/survey-core/', 'tests/node_modules/survey-js-ui/'],
+    prefixes: ['benches/browser/', 'pkg/', 'engine/templates/', 'demo/compiled/', 'target/bench/browser/', 'tests/node_modules/survey-core/', 'tests/node_modules/survey-js-ui/'],
   });
   const browser = await getBrowser();
   const libs = ['hitforms', 'surveyjs'];

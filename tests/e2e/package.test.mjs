@@ -131,12 +131,14 @@ test('the Vite dev server serves the package too (wasm URL through dependency pr
   await context.close();
 });
 
-/** A plain page (no bundler) with built-in template `template` (engine/templates/) and the package's
- * `entry` module imported by a `<script type="module">`, `defineElements(options)` called with the
- * given source text and `prepare(appDir)` run first; returns `{ page, problems }`. */
-async function plainPage(t, name, template, entry, { lang = 'en', options = '', prepare } = {}) {
+/** A plain page (no bundler) with built-in template `template` (from engine/templates/, or compiled
+ * from demo/compiled/ with `compiled`) and the package's `entry` module imported by a
+ * `<script type="module">`, `defineElements(options)` called with the given source text and
+ * `prepare(appDir)` run first; returns `{ page, problems }`. */
+async function plainPage(t, name, template, entry, { lang = 'en', options = '', prepare, compiled = false } = {}) {
   const app = freshApp(name);
-  cpSync(path.join(ROOT, 'engine/templates', template), path.join(app, template));
+  const from = compiled ? 'demo/compiled' : 'engine/templates';
+  cpSync(path.join(ROOT, from, template), path.join(app, template));
   prepare?.(app);
   put(app, 'index.html', `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Plain page</title><link rel="icon" href="data:,"></head>
@@ -176,10 +178,16 @@ test('the default entry refuses a template with expressions, saying why', OPTS, 
   assert.match(result.alert ?? '', /cannot evaluate expressions/, JSON.stringify(result));
 });
 
-test('hitforms/full renders a template with expressions', OPTS, async (t) => {
-  const { page } = await plainPage(t, 'full-academy', 'academy-application.json', 'full.js');
+test('hitforms/full renders a compiled template with expressions', OPTS, async (t) => {
+  const { page } = await plainPage(t, 'full-academy', 'academy-application.json', 'full.js', { compiled: true });
   const result = await outcome(page);
   assert.ok(result.control, `a form control, not ${JSON.stringify(result)}`);
+});
+
+test('hitforms/full refuses a plain JSON template, naming hitforms compile', OPTS, async (t) => {
+  const { page } = await plainPage(t, 'full-plain', 'academy-application.json', 'full.js');
+  const result = await outcome(page);
+  assert.match(result.alert ?? '', /hitforms compile/, JSON.stringify(result));
 });
 
 test('catalogs given to defineElements() apply to a form already on the page', OPTS, async (t) => {

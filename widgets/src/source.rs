@@ -90,23 +90,53 @@ pub async fn load_template(source: &str) -> Result<Template, LoadError> {
         return Err((ui("form.no_template").to_owned(), Vec::new()));
     }
     let text = text_of(source, "form.template_unloadable").await?;
-    Template::load(&text).map_err(|problems| {
-        let lines = problems.iter().map(|p| format!("{}: {}", p.path, issue_text(p))).collect();
-        (ui("form.template_problems").to_owned(), lines)
-    })
+    read_template(&text)
+}
+
+/// The template a compiled document holds (`compiled` feature: this build
+/// has no template loader or expression compiler; docs/decisions.md).
+#[cfg(feature = "compiled")]
+fn read_template(text: &str) -> Result<Template, LoadError> {
+    Template::from_compiled(text).map_err(|issue| problems("form.template_problems", &[issue]))
+}
+
+/// The template JSON `text` holds, strictly checked.
+#[cfg(not(feature = "compiled"))]
+fn read_template(text: &str) -> Result<Template, LoadError> {
+    Template::load(text).map_err(|found| problems("form.template_problems", &found))
+}
+
+/// A summary, and a line per problem (with its pointer, when it has one).
+fn problems(summary: &str, found: &[hitforms_engine::Issue]) -> LoadError {
+    let line = |p: &hitforms_engine::Issue| match p.path.as_str() {
+        "" => issue_text(p),
+        path => format!("{path}: {}", issue_text(p)),
+    };
+    (ui(summary).to_owned(), found.iter().map(line).collect())
 }
 
 /// Loads and strictly checks a call configuration against the template.
 #[cfg(feature = "config")]
 async fn load_config(source: &str, template: &Template) -> Result<Config, LoadError> {
     let text = text_of(source.trim(), "form.config_unloadable").await?;
-    let config = Config::load(&text, &template.visibility, &template.parameters);
-    let config = config.map_err(|problems| {
-        let lines = problems.iter().map(|p| format!("{}: {}", p.path, issue_text(p))).collect();
-        (ui("form.config_problems").to_owned(), lines)
-    })?;
+    read_config(&text, template)
+}
+
+/// The configuration a compiled document holds; it was checked against
+/// this template (id and version) when compiled.
+#[cfg(all(feature = "config", feature = "compiled"))]
+fn read_config(text: &str, template: &Template) -> Result<Config, LoadError> {
+    Config::from_compiled(text, template)
+        .map_err(|issue| problems("form.config_problems", &[issue]))
+}
+
+/// The configuration JSON `text` holds, strictly checked against `template`.
+#[cfg(all(feature = "config", not(feature = "compiled")))]
+fn read_config(text: &str, template: &Template) -> Result<Config, LoadError> {
+    let config = Config::load(text, &template.visibility, &template.parameters)
+        .map_err(|found| problems("form.config_problems", &found))?;
     match config.check_template(&template.id) {
-        Some(issue) => Err((ui("form.config_problems").to_owned(), vec![issue_text(&issue)])),
+        Some(issue) => Err(problems("form.config_problems", &[issue])),
         None => Ok(config),
     }
 }

@@ -16,6 +16,7 @@
 
 mod bench;
 mod bench_report;
+mod compiled;
 mod demo_data;
 mod exports;
 mod fuzz;

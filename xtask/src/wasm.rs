@@ -44,11 +44,12 @@ pub fn setup_nightly() -> Result {
 }
 
 /// `wasm-pack build` of the form widget twice: the default build into
-/// `pkg/dist` (within the size budget: no expression language, no call
+/// `pkg/dist` (plain JSON templates without expressions, no call
 /// configurations) and the full build into `pkg/dist/full` (the widget's
-/// `expressions` and `config` features: what the HIT templates need, the
-/// package's `hitforms/full` entry and the demo; over the budget,
-/// docs/decisions.md); and of the partner-search element (its own module,
+/// `compiled` feature: templates and configurations compiled by `hitforms
+/// compile`, with expressions, as the HIT templates need; the package's
+/// `hitforms/full` entry and the demo, whose compiled files it then writes);
+/// both within the size budget (docs/decisions.md); and of the partner-search element (its own module,
 /// loaded only by `<hitforms-partner-search>`) twice: prebuilt indexes only
 /// into `pkg/dist/search`, and with the CSV/JSON import into
 /// `pkg/dist/search-import`. Each is then finished the same way
@@ -56,9 +57,10 @@ pub fn setup_nightly() -> Result {
 pub fn build_widgets() -> Result {
     wasm_pack("widgets", "../pkg/dist", "hitforms", &[])?;
     finish("pkg/dist", "hitforms")?;
-    wasm_pack("widgets", "../pkg/dist/full", "hitforms", &["--features", "expressions,config"])?;
+    wasm_pack("widgets", "../pkg/dist/full", "hitforms", &["--features", "compiled"])?;
     finish("pkg/dist/full", "hitforms")?;
     copy_catalogs()?;
+    crate::compiled::write()?;
     build_search()
 }
 
