@@ -131,7 +131,25 @@ fn smoke(name: &str, target: fn(&[u8])) {
 #[test]
 fn every_target_is_smoke_tested() {
     let names: Vec<&str> = targets::TARGETS.iter().map(|(n, _)| *n).collect();
-    assert_eq!(names, ["template_load", "validate_data", "expression"]);
+    assert_eq!(names, ["template_load", "validate_data", "expression", "compiled_read"]);
+}
+
+#[test]
+fn compiled_read_survives_seeds_and_mutants() {
+    smoke("compiled_read", targets::compiled_read);
+}
+
+/// The compiled seeds are current: each reads as a template (else the
+/// mutants would only test the refusal of an old format).
+#[test]
+fn compiled_seeds_read() {
+    for (file, bytes) in seeds("compiled_read") {
+        let text = String::from_utf8(bytes).expect("a seed is text");
+        assert!(
+            hitforms_engine::Template::from_compiled(&text).is_ok(),
+            "{file}: compile it again"
+        );
+    }
 }
 
 #[test]

@@ -113,6 +113,27 @@ fn wrap(kind: &str, id: &str, version: &str, tag: u8, body: Writer) -> String {
     )
 }
 
+/// For fuzzing: `text` (a compiled document) with the checksum made right
+/// for whatever bytes and strings it holds, so that a fuzzer's changes reach
+/// the reader instead of stopping at the checksum. `None` when `text` has no
+/// base64 `data` of at least eight bytes or a string table of strings.
+#[doc(hidden)]
+pub fn reseal(text: &str) -> Option<String> {
+    let mut doc = crate::json::parse(text).ok()?;
+    let strings: Vec<&str> = doc
+        .get("strings")?
+        .as_array()?
+        .iter()
+        .map(serde_json::Value::as_str)
+        .collect::<Option<_>>()?;
+    let mut bytes = base64::decode(doc.get("data")?.as_str()?)?;
+    let body_end = bytes.len().checked_sub(8)?;
+    let sum = checksum(&bytes[..body_end], strings.into_iter());
+    bytes[body_end..].copy_from_slice(&sum);
+    doc["data"] = serde_json::Value::String(base64::encode(&bytes));
+    Some(doc.to_string())
+}
+
 /// Reads the model of a compiled document of kind `tag` with `get`, after
 /// checking the marker, format, magic, kind and checksum; `get` must read
 /// every byte.

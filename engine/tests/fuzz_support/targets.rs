@@ -23,7 +23,23 @@ pub const TARGETS: &[Target] = &[
     ("template_load", template_load),
     ("validate_data", validate_data),
     ("expression", expression),
+    ("compiled_read", compiled_read),
 ];
+
+/// Bytes → a compiled template document, its checksum made right for what
+/// it now holds (`compiled::reseal`), read by `Template::from_compiled`
+/// (and as it is): any bytes give a template or a refusal with its code,
+/// never a panic or a hang. What reads is compiled again and must read
+/// back the same.
+pub fn compiled_read(bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let _ = Template::from_compiled(&text);
+    let Some(sealed) = hitforms_engine::compiled::reseal(&text) else { return };
+    if let Ok(template) = Template::from_compiled(&sealed) {
+        let again = Template::from_compiled(&template.to_compiled()).expect("its own output reads");
+        assert_eq!(format!("{again:?}"), format!("{template:?}"));
+    }
+}
 
 /// Bytes → expression text, compiled in the scope of a partner of the
 /// all-kinds fixture (the root record, then one partner) for several
