@@ -24,13 +24,14 @@ export function section(r) {
 ## The widget in the browser, side by side with SurveyJS (issue 5)
 
 Measured ${r.date} on ${r.machine}; ${r.browser}. The form: \`hit-application\` at step 2
-without a call configuration (SurveyJS has none to compare; hitforms runs its full build), so
+without a call configuration (SurveyJS has none to compare; hitforms runs its full build on the
+template compiled by \`hitforms compile\`), so
 both sides show the template's own input languages (EN), with ${r.inputs.partners} partners and ${r.inputs.wps} work
 packages (${r.inputs.dataBytes.toLocaleString('en')} B of data, made by \`benches/browser/gen-data.mjs\`
 from the valid one-step example). SurveyJS (\`survey-core\` + \`survey-js-ui\` 2.5.38, production
 builds) renders the same template converted by \`benches/surveyjs/convert.mjs\` (sections as pages,
 partners and work packages as dynamic panels, tables as dynamic matrices) with the same data.
-hitforms build: ${r.options.pkg ? `\`${r.options.pkg}\`` : '`pkg/dist`, the release build of the npm package'}. Both show one part at a time:
+hitforms build: ${r.options.pkg ? `\`${r.options.pkg}\`` : '`pkg/dist/full`, the release build of the npm package\'s `hitforms/full`'}. Both show one part at a time:
 hitforms section A on first render (section B is opened before the adds), SurveyJS its first page.${r.options.note ? ` ${r.options.note}` : ''}
 
 | figure | goal | hitforms | SurveyJS | SurveyJS / hitforms |

@@ -41,6 +41,7 @@ mod issue;
 pub mod json;
 pub mod messages;
 pub mod number;
+pub mod options;
 pub mod schema;
 pub mod shape;
 mod sorted_map;

@@ -133,7 +133,9 @@ fn views_of_nested_fields() {
     let v = form.view("/partners/0/budget/1/price", "en").unwrap();
     assert_eq!((v.kind, v.parts[0].text.as_str()), ("money", "1000"));
     let v = form.view("/vatRecovery", "en").unwrap();
-    assert_eq!(v.options.len(), 3);
+    assert_eq!((v.options.len(), v.selected.as_slice()), (3, ["Partly".to_owned()].as_slice()));
+    assert_eq!(form.view("/themes", "en").unwrap().selected, ["green", "social"]);
+    assert_eq!(form.view("/acronym", "en").unwrap().selected, Vec::<String>::new());
     assert_eq!(form.view("/partners", "en").unwrap().items, Some(2));
     let v = form.view("/summaryEn", "en").unwrap();
     let langs: Vec<_> = v.parts.iter().map(|p| p.language.clone().unwrap()).collect();

@@ -36,6 +36,10 @@ pub struct FieldView {
     pub parts: Vec<InputPart>,
     /// Options of a select, `(code, label)`.
     pub options: Vec<(String, String)>,
+    /// The chosen codes of a select (one, or none) or multi-select (in the
+    /// order stored), for a renderer to mark without reading them back
+    /// from `parts`.
+    pub selected: Vec<String>,
     /// Items in a list (repeat or table).
     pub items: Option<usize>,
     /// Findings about the field as a whole (a part's own findings are in the part).
@@ -143,6 +147,14 @@ impl FormState {
             }
             _ => (vec![part(text_of(value), None, None, Vec::new())], false),
         };
+        let selected = match (&field.kind, value) {
+            (FieldKind::Select(_), Value::Text(code)) => vec![code.clone()],
+            (FieldKind::MultiSelect { .. }, Value::List(items)) => items
+                .iter()
+                .filter_map(|v| if let Value::Text(t) = v { Some(t.clone()) } else { None })
+                .collect(),
+            _ => Vec::new(),
+        };
         let options = match &field.kind {
             FieldKind::Select(c) | FieldKind::MultiSelect { choices: c, .. } => match c {
                 crate::template::Choices::Static(o) => {
@@ -188,6 +200,7 @@ impl FormState {
             multiline,
             parts,
             options,
+            selected,
             items: if let (FieldKind::Repeat(_), Value::List(l)) = (&field.kind, value) {
                 Some(l.len())
             } else {

@@ -42,28 +42,16 @@ pub fn select(ctx: FieldCtx) -> El {
     }
 }
 
-/// `s` in lower case for matching, character by character (`str::to_lowercase`
-/// adds Greek final-sigma rules, and their tables, that matching needs not).
-fn fold(s: &str) -> String {
-    s.chars().flat_map(char::to_lowercase).collect()
-}
-
-/// A multi-select's chosen codes from its view text (a JSON array of strings).
-fn codes(text: &str) -> Vec<String> {
-    match hitforms_engine::json::parse(text) {
-        Ok(serde_json::Value::Array(items)) => {
-            items.into_iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()
-        }
-        _ => Vec::new(),
-    }
-}
-
 /// Radio buttons or checkboxes in a fieldset whose legend is the label.
 fn choices(ctx: FieldCtx, options: Vec<(String, String)>, multiple: bool) -> El {
     let base = ctx.base_id();
     let (text, help, required, pointer, current) = ctx.view.with_untracked(|v| {
-        let first = v.parts.first().map(|p| p.text.clone()).unwrap_or_default();
-        let current: Vec<String> = if multiple { codes(&first) } else { vec![first] };
+        let current = if multiple {
+            v.selected.clone()
+        } else {
+            // Yes/no: the stored `true` or `false`.
+            v.parts.iter().map(|p| p.text.clone()).collect()
+        };
         (v.label.clone(), v.help.clone(), v.required, v.pointer.clone(), current)
     });
     let errors = single_errors(&ctx);
@@ -162,6 +150,8 @@ fn native_select(ctx: FieldCtx) -> El {
 fn combobox(ctx: FieldCtx) -> El {
     let base = ctx.base_id();
     let (help, required, pointer, options, current) = ctx.view.with_untracked(|v| {
+        // The stored text, shown as its option's label (or as it is, when
+        // it is not one of the codes: nothing stored is hidden).
         let current = v.parts.first().map(|p| p.text.clone()).unwrap_or_default();
         (v.help.clone(), v.required, v.pointer.clone(), v.options.clone(), current)
     });
@@ -173,18 +163,9 @@ fn combobox(ctx: FieldCtx) -> El {
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let matches = {
-        // Folded once, not on every keystroke (1,500 NUTS regions).
-        let folded: Vec<(String, String)> =
-            options.iter().map(|(code, text)| (fold(code), fold(text))).collect();
-        memo(move || {
-            let q = fold(&query.get());
-            (0..folded.len())
-                .filter(|&i| {
-                    let (code, text) = &folded[i];
-                    q.is_empty() || text.contains(&q) || code.starts_with(&q)
-                })
-                .collect::<Vec<usize>>()
-        })
+        // The engine finds the matches (lower-cased once, not per keystroke).
+        let filter = hitforms_engine::options::OptionFilter::new(&options);
+        memo(move || filter.matches(&query.get()))
     };
     let errors = single_errors(&ctx);
     let list_id = format!("{base}-list");
