@@ -49,8 +49,9 @@ const STEPS: &[Step] = &[
         let target_dir = target_dir.to_string_lossy();
         cargo(&["check", "--manifest-path", "fuzz/Cargo.toml", "--target-dir", &target_dir])
     }),
-    // With the expression language, so the HIT templates' tests run too
-    // (the shipped build leaves it out: widgets/Cargo.toml).
+    // With the expression language and the JSON loader, so the HIT
+    // templates' tests run too (the default build leaves expressions out,
+    // the full build reads compiled templates: widgets/Cargo.toml).
     ("browser tests (wasm-bindgen-test, headless Chromium)", || {
         let args = ["test", "--headless", "--chrome", "widgets", "--features", "expressions"];
         util::run("wasm-pack", &args)
@@ -59,7 +60,7 @@ const STEPS: &[Step] = &[
         util::run("wasm-pack", &["test", "--headless", "--chrome", "search-widget"])
     }),
     // Every conformance case and example through the engine in wasm (with
-    // the expression language, which the widget ships without):
+    // the expression language):
     // docs/conformance.md.
     ("conformance cases in the browser (wasm-bindgen-test, headless Chromium)", || {
         util::run("wasm-pack", &["test", "--headless", "--chrome", "tests/conformance-runner"])

@@ -1,5 +1,5 @@
 //! The benchmark cases of issue #3, the same natively and in wasm: template
-//! loading, full validation (from JSON, and of records already read), and
+//! loading (JSON, and compiled: `hitforms compile`), full validation (from JSON, and of records already read), and
 //! incremental validation of one changed field, on generated inputs.
 
 use super::harness::{Clock, Stats, measure, time};
@@ -33,6 +33,16 @@ pub fn run_all(clock: Clock, filter: &str, print: &mut dyn FnMut(&str)) -> Vec<S
     let name = "template load: 1,000 fields (JSON text → Template)";
     if on(name) {
         add(time(name, None, clock, || Template::load(&thousand)));
+    }
+    let hit_json = hitforms_engine::builtin_template("hit-application").expect("built in");
+    let name = "template load: hit-application (JSON text → Template)";
+    if on(name) {
+        add(time(name, None, clock, || Template::load(hit_json)));
+    }
+    let name = "compiled template read: hit-application (Template::from_compiled)";
+    if on(name) {
+        let compiled = Template::load(hit_json).expect("it loads").to_compiled();
+        add(time(name, None, clock, || Template::from_compiled(&compiled)));
     }
     let name = "document JSON text → serde_json::Value (for reference)";
     if on(name) {
