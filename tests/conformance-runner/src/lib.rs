@@ -174,6 +174,10 @@ pub struct Options {
     /// The code lists of the suite and `errors` cases (default: the
     /// engine's fixture lists, `CodeLists::fixtures()`).
     pub code_lists: Option<Arc<CodeLists>>,
+    /// Read every template and configuration through the compiled format
+    /// (`to_compiled`, then `from_compiled`), as the `hitforms/full` widget
+    /// reads them.
+    pub compiled: bool,
 }
 
 /// Runs every case of the case files `paths`, read through `files`.
@@ -399,12 +403,13 @@ struct Runner<'f> {
     files: &'f dyn Files,
     lists: Arc<CodeLists>,
     templates: HashMap<String, Result<Template, String>>,
+    compiled: bool,
 }
 
 impl<'f> Runner<'f> {
     fn new(files: &'f dyn Files, options: &Options) -> Self {
         let lists = options.code_lists.clone().unwrap_or_else(|| Arc::new(CodeLists::fixtures()));
-        Runner { files, lists, templates: HashMap::new() }
+        Runner { files, lists, templates: HashMap::new(), compiled: options.compiled }
     }
 
     fn file(&mut self, path: &str) -> Report {
@@ -663,10 +668,15 @@ impl<'f> Runner<'f> {
     }
 
     fn template(&mut self, name: &str) -> Result<Template, Bad> {
+        let compiled = self.compiled;
         let loaded = self.templates.entry(name.to_owned()).or_insert_with(|| {
             let json =
                 builtin_template(name).ok_or_else(|| "no such built-in template".to_owned())?;
-            Template::load(json).map_err(|problems| issues_text(&problems))
+            let t = Template::load(json).map_err(|problems| issues_text(&problems))?;
+            if !compiled {
+                return Ok(t);
+            }
+            Template::from_compiled(&t.to_compiled()).map_err(|p| issues_text(&[p]))
         });
         loaded.clone().map_err(|e| {
             bad("`template`", "a built-in template that loads", format!("{name}: {e}"))
@@ -691,6 +701,16 @@ impl<'f> Runner<'f> {
                 }
                 // As loaded: the step given to the form (and to the
                 // validation context) sets `$step` and `$hiddenIds`.
+                let c = match self.compiled {
+                    false => c,
+                    true => Config::from_compiled(&c.to_compiled(&t), &t).map_err(|p| {
+                        bad(
+                            format!("`config` {from}"),
+                            "a compiled configuration",
+                            issues_text(&[p]),
+                        )
+                    })?,
+                };
                 Some(Arc::new(c))
             }
         };

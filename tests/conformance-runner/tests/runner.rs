@@ -18,6 +18,15 @@ fn every_embedded_case_passes_through_the_embedded_files() {
     assert!(report.cases >= 146, "only {} cases", report.cases);
 }
 
+/// The same cases with every template and configuration read back from
+/// the compiled format (`hitforms compile`), as `hitforms/full` reads them.
+#[test]
+fn every_embedded_case_passes_through_compiled_templates() {
+    let report = run_embedded(&Options { compiled: true, ..Options::default() });
+    assert!(report.mismatches.is_empty(), "{}", report.describe());
+    assert!(report.cases >= 146, "only {} cases", report.cases);
+}
+
 #[test]
 fn the_embedded_case_files_are_the_case_files_on_disk() {
     assert_eq!(Disk::repo().case_files(), embedded_case_files());

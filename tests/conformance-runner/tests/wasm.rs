@@ -14,9 +14,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Runs the embedded case files whose path starts with one of `prefixes`.
 fn run(prefixes: &[&str]) -> Report {
+    run_with(prefixes, &Options::default())
+}
+
+fn run_with(prefixes: &[&str], options: &Options) -> Report {
     let files =
         embedded_case_files().iter().copied().filter(|f| prefixes.iter().any(|p| f.starts_with(p)));
-    let report = run_files(files, &Embedded, &Options::default());
+    let report = run_files(files, &Embedded, options);
     console_log!("{prefixes:?}: {} cases in {} files", report.cases, report.files);
     assert!(report.mismatches.is_empty(), "{}", report.describe());
     report
@@ -38,6 +42,16 @@ fn every_report_conformance_case_in_wasm() {
 fn every_example_in_wasm() {
     let r = run(MANIFESTS);
     assert!(r.files == 2 && r.cases >= 23, "{} cases in {} files", r.cases, r.files);
+}
+
+/// Every case and example again, with templates and configurations read
+/// from the compiled format, as `hitforms/full` reads them in the browser.
+#[wasm_bindgen_test]
+fn every_case_and_example_through_compiled_templates_in_wasm() {
+    let options = Options { compiled: true, ..Options::default() };
+    let all: Vec<&str> = CASE_DIRS.iter().chain(MANIFESTS).copied().collect();
+    let r = run_with(&all, &options);
+    assert!(r.files >= 61 && r.cases >= 146, "{} cases in {} files", r.cases, r.files);
 }
 
 #[wasm_bindgen_test]
