@@ -14,9 +14,16 @@ use web_sys::{Element, Event};
 /// An element being built.
 pub struct El(pub Element);
 
+thread_local! {
+    /// The page's document, fetched once: building an element then takes one
+    /// call into JS instead of five (window, document, create, two drops).
+    static DOCUMENT: web_sys::Document =
+        web_sys::window().and_then(|w| w.document()).expect("a document");
+}
+
 /// The page's document.
 pub fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    DOCUMENT.with(Clone::clone)
 }
 
 /// The page's window.
@@ -51,7 +58,7 @@ pub fn after(ms: i32, f: impl FnOnce() + 'static) -> Option<Timer> {
 
 /// A new `<tag>` element.
 pub fn el(tag: &str) -> El {
-    El(document().create_element(tag).expect("a valid tag name"))
+    El(DOCUMENT.with(|d| d.create_element(tag)).expect("a valid tag name"))
 }
 
 /// Keeps `value` alive until the current owner is cleaned up.
@@ -76,19 +83,23 @@ impl El {
         }
     }
 
-    /// Sets the `class` attribute.
+    /// Sets the `class` attribute (through the property: no attribute name
+    /// to pass into JS).
     pub fn class(self, value: &str) -> El {
-        self.a("class", value)
+        self.0.set_class_name(value);
+        self
     }
 
-    /// Sets the `id` attribute.
+    /// Sets the `id` attribute (through the property).
     pub fn id(self, value: &str) -> El {
-        self.a("id", value)
+        self.0.set_id(value);
+        self
     }
 
-    /// Appends a text node.
+    /// Appends a text node (`Element.append` with a string: one call into
+    /// JS, and the text is never parsed as HTML).
     pub fn t(self, text: &str) -> El {
-        let _ = self.0.append_child(&document().create_text_node(text));
+        let _ = self.0.append_with_str_1(text);
         self
     }
 
