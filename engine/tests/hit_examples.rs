@@ -28,7 +28,9 @@ fn every_example_gives_exactly_its_expected_findings_with_the_fixture_lists() {
 #[test]
 fn every_example_gives_exactly_its_expected_findings_with_the_real_lists() {
     match real_lists() {
-        Some(lists) => check_all(&Options { code_lists: Some(Arc::new(lists)) }),
+        Some(lists) => {
+            check_all(&Options { code_lists: Some(Arc::new(lists)), ..Options::default() })
+        }
         None => eprintln!("no shared data folder: only the fixture code lists were used"),
     }
 }
