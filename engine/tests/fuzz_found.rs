@@ -28,3 +28,17 @@ fn a_refused_list_change_leaves_the_data_as_it_was() {
     let codes: Vec<_> = form.issues().into_iter().map(|i| (i.path, i.code)).collect();
     assert_eq!(codes, [("/items".to_owned(), Code::WrongType)]);
 }
+
+/// Found by the `compiled_read` target once it used what it read: a
+/// compiled template (checksum made right) whose section names a root slot
+/// the root does not have read, and validation then indexed past the
+/// fields. Such a template is now refused when read.
+#[test]
+fn a_compiled_section_naming_a_missing_slot_is_refused() {
+    use hitforms_engine::Item;
+    let mut template = Template::load(hitforms_engine::builtin_template("project-idea").unwrap())
+        .expect("it loads");
+    template.sections[0].items.push(Item::Field(template.root.fields.len()));
+    let err = Template::from_compiled(&template.to_compiled()).unwrap_err();
+    assert_eq!(err.code, Code::CompiledDamaged);
+}

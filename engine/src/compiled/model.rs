@@ -24,7 +24,12 @@ wire_struct!(Template {
     code_lists,
     visibility,
     parameters
-});
+} check |t| t.sections.iter().all(|s| in_range(&s.items, t.root.fields.len())));
+
+/// Whether every field item names one of `slots` slots.
+fn in_range(items: &[Item], slots: usize) -> bool {
+    items.iter().all(|i| !matches!(i, Item::Field(s) if *s >= slots))
+}
 wire_struct!(Section { id, title, items, visible, visibility_id });
 wire_struct!(Rule { id, when, assert, field, code, message, severity });
 wire_struct!(TextRules { max_length, multiline });
@@ -144,7 +149,7 @@ impl Wire for Group {
         let layout: Vec<Item> = Wire::get(r)?;
         let agree = shape.fields.len() == fields.len()
             && shape.fields.iter().zip(&fields).all(|((id, _), f)| *id == f.id)
-            && layout.iter().all(|i| !matches!(i, Item::Field(s) if *s >= fields.len()));
+            && in_range(&layout, fields.len());
         if !agree {
             return None;
         }

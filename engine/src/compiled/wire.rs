@@ -264,15 +264,21 @@ pub(crate) fn get_name(r: &mut Reader, names: &[&'static str]) -> Option<&'stati
     names.iter().find(|n| **n == s).copied()
 }
 
-/// Implements [`Wire`] for a struct, field by field.
+/// Implements [`Wire`] for a struct, field by field; with `check`, a value
+/// read is kept only when `check(&value)` holds (its parts agree).
 macro_rules! wire_struct {
     ($ty:ident { $($field:ident),* $(,)? }) => {
+        $crate::compiled::wire::wire_struct!($ty { $($field),* } check |_| true);
+    };
+    ($ty:ident { $($field:ident),* $(,)? } check $check:expr) => {
         impl $crate::compiled::wire::Wire for $ty {
             fn put(&self, w: &mut $crate::compiled::wire::Writer) {
                 $( $crate::compiled::wire::Wire::put(&self.$field, w); )*
             }
             fn get(r: &mut $crate::compiled::wire::Reader) -> Option<Self> {
-                Some($ty { $( $field: $crate::compiled::wire::Wire::get(r)?, )* })
+                let value = $ty { $( $field: $crate::compiled::wire::Wire::get(r)?, )* };
+                let check: fn(&$ty) -> bool = $check;
+                check(&value).then_some(value)
             }
         }
     };

@@ -38,6 +38,15 @@ pub fn compiled_read(bytes: &[u8]) {
     if let Ok(template) = Template::from_compiled(&sealed) {
         let again = Template::from_compiled(&template.to_compiled()).expect("its own output reads");
         assert_eq!(format!("{again:?}"), format!("{template:?}"));
+        for issue in validate(&template, &json!({})) {
+            let _ = issue.message();
+        }
+        let ids: Vec<String> = template.root.fields.iter().map(|f| format!("/{}", f.id)).collect();
+        let Ok(mut form) = FormState::new(template, json!({})) else { return };
+        for id in ids.iter().take(64) {
+            let _ = form.view(id, "en");
+        }
+        edit(&mut form, bytes);
     }
 }
 
