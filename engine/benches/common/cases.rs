@@ -34,7 +34,7 @@ pub fn run_all(clock: Clock, filter: &str, print: &mut dyn FnMut(&str)) -> Vec<S
     if on(name) {
         add(time(name, None, clock, || Template::load(&thousand)));
     }
-    let hit_json = hitforms_engine::builtin_template("hit-application").expect("built in");
+    let hit_json = include_str!("../../templates/hit/hit-application.json");
     let name = "template load: hit-application (JSON text → Template)";
     if on(name) {
         add(time(name, None, clock, || Template::load(hit_json)));
