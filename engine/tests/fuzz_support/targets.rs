@@ -26,12 +26,15 @@ pub const TARGETS: &[Target] = &[
     ("compiled_read", compiled_read),
 ];
 
-/// Bytes → a compiled template document, its checksum made right for what
-/// it now holds (`compiled::reseal`), read by `Template::from_compiled`
-/// (and as it is): any bytes give a template or a refusal with its code,
-/// never a panic or a hang. What reads is compiled again and must read
-/// back the same.
+/// Bytes → a compiled template or configuration document, its checksum
+/// made right for what it now holds (`compiled::reseal`), read by
+/// `Template::from_compiled` or `Config::from_compiled` (against the HIT
+/// application), and as it is: any bytes give a result or a refusal with
+/// its code, never a panic or a hang. What reads is compiled again and must
+/// read back the same, and is then used: a template validated, viewed and
+/// edited; a configuration applied to a form at both steps.
 pub fn compiled_read(bytes: &[u8]) {
+    use hitforms_engine::config::{Config, Step};
     let text = String::from_utf8_lossy(bytes);
     let _ = Template::from_compiled(&text);
     let Some(sealed) = hitforms_engine::compiled::reseal(&text) else { return };
@@ -47,6 +50,22 @@ pub fn compiled_read(bytes: &[u8]) {
             let _ = form.view(id, "en");
         }
         edit(&mut form, bytes);
+    }
+    let hit = templates().iter().find(|t| t.id == "hit-application").expect("built in");
+    if let Ok(config) = Config::from_compiled(&sealed, hit) {
+        let again = Config::from_compiled(&config.to_compiled(hit), hit).expect("it reads back");
+        assert_eq!(again, config);
+        let config = std::sync::Arc::new(config);
+        for step in [Step::One, Step::Two] {
+            let setup =
+                hitforms_engine::Setup { code_lists: None, config: Some((config.clone(), step)) };
+            let Ok(mut form) = FormState::new_with(hit.clone(), json!({}), setup) else { continue };
+            for field in hit.root.fields.iter().take(64) {
+                let _ = form.view(&format!("/{}", field.id), "en");
+            }
+            let _ = form.issues();
+            edit(&mut form, bytes);
+        }
     }
 }
 
