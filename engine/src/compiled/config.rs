@@ -56,7 +56,7 @@ impl Wire for Vec<&'static str> {
     }
     fn get(r: &mut Reader) -> Option<Self> {
         let n = r.len()?;
-        let mut names = Vec::with_capacity(n);
+        let mut names = Vec::with_capacity(n.min(super::wire::RESERVE));
         for _ in 0..n {
             names.push(get_name(r, &LIMIT_NAMES)?);
         }

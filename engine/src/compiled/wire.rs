@@ -37,6 +37,10 @@ pub(crate) struct Reader<'a> {
     depth: u32,
 }
 
+/// The most items a sequence reserves room for before reading them; longer
+/// ones grow as they are read.
+pub(crate) const RESERVE: usize = 256;
+
 /// The deepest nesting a compiled template may have (the template loader's
 /// own limits are far below it).
 const MAX_DEPTH: u32 = 200;
@@ -200,11 +204,13 @@ impl<T: Wire> Wire for Vec<T> {
         self.iter().for_each(|v| v.put(w));
     }
     /// A plain loop: `collect` into `Option<Vec<_>>` costs far more code
-    /// per item type in the wasm.
+    /// per item type in the wasm. The count reserves at most [`RESERVE`]
+    /// items: a crafted count (up to the bytes left) of large items would
+    /// otherwise ask for that many times their size before the first fails.
     fn get(r: &mut Reader) -> Option<Self> {
         let n = r.len()?;
         r.nested(|r| {
-            let mut items = Vec::with_capacity(n);
+            let mut items = Vec::with_capacity(n.min(RESERVE));
             for _ in 0..n {
                 items.push(T::get(r)?);
             }
