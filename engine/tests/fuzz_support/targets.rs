@@ -41,15 +41,7 @@ pub fn compiled_read(bytes: &[u8]) {
     if let Ok(template) = Template::from_compiled(&sealed) {
         let again = Template::from_compiled(&template.to_compiled()).expect("its own output reads");
         assert_eq!(format!("{again:?}"), format!("{template:?}"));
-        for issue in validate(&template, &json!({})) {
-            let _ = issue.message();
-        }
-        let ids: Vec<String> = template.root.fields.iter().map(|f| format!("/{}", f.id)).collect();
-        let Ok(mut form) = FormState::new(template, json!({})) else { return };
-        for id in ids.iter().take(64) {
-            let _ = form.view(id, "en");
-        }
-        edit(&mut form, bytes);
+        let _ = use_template(template, bytes);
     }
     let hit = templates().iter().find(|t| t.id == "hit-application").expect("built in");
     if let Ok(config) = Config::from_compiled(&sealed, hit) {
@@ -123,16 +115,25 @@ pub fn template_load(bytes: &[u8]) {
     }
     let Some(template) = template else { return };
     // Whatever lenient loading kept must be usable for validation and views.
+    if let Some(form) = use_template(template, bytes) {
+        check_consistent(&form);
+    }
+}
+
+/// Uses a template as a form does: validates an empty document, views the
+/// root fields and makes a few edits chosen by `bytes`; the form, unless
+/// it could not be made.
+fn use_template(template: Template, bytes: &[u8]) -> Option<FormState> {
     for issue in validate(&template, &json!({})) {
         let _ = issue.message();
     }
     let ids: Vec<String> = template.root.fields.iter().map(|f| format!("/{}", f.id)).collect();
-    let Ok(mut form) = FormState::new(template, json!({})) else { return };
+    let mut form = FormState::new(template, json!({})).ok()?;
     for id in ids.iter().take(64) {
         let _ = form.view(id, "en");
     }
     edit(&mut form, bytes);
-    check_consistent(&form);
+    Some(form)
 }
 
 /// The templates data is validated against: the built-ins and the fixture
